@@ -1,0 +1,66 @@
+/**
+ * Strict in-memory simulator of the Excel JavaScript API (Office.js) for the playground and for jest tests.
+ *
+ * MODELLED
+ * - `Excel.run(batch)` with a RequestContext: proxies whose scalar properties throw `PropertyNotLoaded`
+ *   (an `OfficeExtension.Error`-like `SimError`: name "RichApi.Error", code, message, debugInfo) until `load`ed
+ *   and `sync`ed; `load("a,b")`, `load(["a"])`, `load({select})`, `load({format: {fill: {color: true}}})`,
+ *   nested paths "format/fill/color", collections via `load("items/name")` or `load("name")`, `toJSON()`.
+ * - Writes and methods are queued and applied in order at `sync()`. Proxy-returning methods return at once and
+ *   are resolved at sync (ItemNotFound / InvalidArgument surface there). `*OrNullObject` + `isNullObject`.
+ * - Values/formulas/numberFormat writes must be 2-D arrays of the range's exact shape (a scalar only for a single
+ *   cell), else the sync fails with InvalidArgument. `null` inside a written array leaves that cell unchanged.
+ *   Plain strings that look like numbers or TRUE/FALSE are coerced as Excel does (not in "@"-formatted cells).
+ * - Request bytes = UTF-8 length of the JSON of the queued operations (written arrays included); a sync above
+ *   `payloadLimitBytes` (5 MB) fails with RequestPayloadSizeLimitExceeded and applies nothing. Response bytes
+ *   (JSON of loaded values) are counted, not enforced. Empty syncs are free and not counted.
+ * - Failure: operations before the failing one in the same sync stay applied (as in Excel); fault-injected and
+ *   oversized syncs apply nothing. Loaded values of a failed sync are not delivered.
+ * - Worksheets (add/getItem/OrNullObject/active/items/count, name, id, position, visibility incl. VeryHidden,
+ *   delete, activate, protection), ranges (A1, "Sheet1!A1:C3", "A:A", "1:1", navigation, used range, values,
+ *   formulas, numberFormat, text, valueTypes, fill/font/alignment/column width, hidden rows/columns, clear, insert,
+ *   delete with shifting, merge, select), tables (add, headers, data body, columns/rows add, delete), conditional
+ *   formats (custom, cellValue, colorScale, dataBar stored and painted; other types stored only), names, charts
+ *   (stored, not rendered), selection, document settings, custom-function registration.
+ * - Protected sheets reject writes with AccessDenied. Formula cells store the formula; their value comes from
+ *   `setFormulaEvaluator` (else "").
+ *
+ * NOT MODELLED / KNOWN DIFFERENCES
+ * - No recalculation engine of its own; no Excel formulas other than the small conditional-format evaluator.
+ * - Ranges do not track later row/column inserts (a proxy keeps its original address); tables and conditional
+ *   formats do move on insert/delete within their columns/rows; names and charts do not.
+ * - Tables do not auto-expand when data is typed next to them; no totals row, filters, sorting or styles rendering.
+ * - Borders, row heights and chart rendering are accepted but not drawn; icon sets / top-bottom / text rules are
+ *   stored, not painted. Data bars: fraction = |value| / largest |value| in the rule's range.
+ * - Objects from one `Excel.run` cannot be reused in another (the context is closed; sync then fails).
+ * - Whole-row/column formatting is stored per row/column; reads of mixed formats return null as Excel does,
+ *   but only cells within the stored area are inspected.
+ * - No events are raised (onSelectionChanged etc. are not implemented); no response-size limit; no 5M-cell limit.
+ */
+export type { CellValue, FormulaEvaluator, Style } from "./model";
+export {
+  SimWorkbook,
+  DEFAULT_REQUIREMENT_SETS,
+  type SheetData,
+  type SimOptions,
+  type SimStats,
+  type ConditionalFormatInfo,
+  type FaultPlan,
+} from "./workbook";
+export type { CellView, WorkbookView } from "./view";
+export { SimError, SimErrorCodes } from "./errors";
+export {
+  createExcelNamespace,
+  createOfficeNamespace,
+  createCustomFunctionsNamespace,
+  createOfficeRuntimeNamespace,
+  installSimulator,
+  uninstallSimulator,
+  CustomFunctionsError,
+  CustomFunctionsErrorCode,
+  ExcelEnums,
+  type OfficeOptions,
+} from "./host";
+export { formatValue, formatGeneral } from "./numberFormat";
+export { evaluateFormula } from "./formula";
+export { parseAddress, formatRect, columnLetters, columnIndex } from "./address";

@@ -1,0 +1,438 @@
+/**
+ * The simulator's document model: sheets with row-array cell storage (sparse outside the used area), sparse
+ * formats, tables, conditional formats, names, charts. No proxies here; everything is synchronous and direct.
+ */
+import { MAX_COLS, MAX_ROWS, type Rect, intersect, rectCols, rectRows } from "./address";
+import { isErrorValue } from "./numberFormat";
+
+export type CellValue = string | number | boolean;
+
+/** Per-cell style properties (all optional; absent = default). */
+export interface Style {
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontName?: string;
+  fontSize?: number;
+  hAlign?: string;
+  wrapText?: boolean;
+}
+export type StyleKey = keyof Style;
+
+export const DEFAULT_FONT = { name: "Calibri", size: 11, color: "#000000" };
+export const DEFAULT_COLUMN_WIDTH = 64; // points-ish, like Excel's 8.43 chars
+export const DEFAULT_ROW_HEIGHT = 15;
+
+export interface CfFormat {
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+export interface ColorCriterion {
+  type: string;
+  formula?: string;
+  color?: string;
+}
+export interface CfModel {
+  id: string;
+  type: string; // Excel.ConditionalFormatType value, e.g. "Custom"
+  rect: Rect;
+  stopIfTrue: boolean;
+  custom: { formula: string; format: CfFormat };
+  cellValue: { formula1: string; formula2?: string; operator: string; format: CfFormat };
+  colorScale: { minimum?: ColorCriterion; midpoint?: ColorCriterion; maximum?: ColorCriterion };
+  dataBar: {
+    barDirection: string;
+    positiveFillColor: string;
+    negativeFillColor: string;
+    showDataBarOnly: boolean;
+  };
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheet: SheetModel;
+  rect: Rect; // includes header row when showHeaders
+  showHeaders: boolean;
+  style: string;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  type: string;
+  sheet: SheetModel;
+  source: Rect;
+  seriesBy: string;
+  title: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  position?: { start: string; end?: string };
+}
+
+export interface NameModel {
+  name: string;
+  formula: string; // "=Sheet1!$A$1" or "=42" or "=\"text\""
+  comment: string;
+  visible: boolean;
+  sheet?: SheetModel; // worksheet-scoped names
+}
+
+/** Evaluates a formula cell; the playground plugs custom functions in here. */
+export type FormulaEvaluator = (
+  formula: string,
+  where: { sheet: string; row: number; col: number },
+) => CellValue | null | undefined;
+
+type Grid<T> = (T[] | undefined)[];
+
+function gridGet<T>(g: Grid<T>, r: number, c: number): T | undefined {
+  const row = g[r];
+  return row === undefined ? undefined : row[c];
+}
+
+function gridSet<T>(g: Grid<T>, r: number, c: number, v: T | undefined): void {
+  let row = g[r];
+  if (row === undefined) {
+    if (v === undefined) return;
+    row = g[r] = [];
+  }
+  row[c] = v as T;
+}
+
+let nextId = 1;
+export const newId = (prefix: string): string => `{${prefix}-${String(nextId++).padStart(8, "0")}}`;
+
+/** Coerces typed input the way Excel does for plain (non-formula) values written through `values`. */
+export function coerceInput(v: unknown, numberFormat: string | undefined): CellValue {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
+  if (typeof v === "boolean") return v;
+  const s = String(v);
+  if (numberFormat === "@") return s;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim()) && s.trim() !== "") return Number(s.trim());
+  if (/^(true|false)$/i.test(s)) return /^true$/i.test(s);
+  return s;
+}
+
+export class SheetModel {
+  id = newId("sheet");
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  protected = false;
+  tabColor = "";
+  values: Grid<CellValue> = [];
+  formulas: Grid<string> = [];
+  numFmt: Grid<string> = [];
+  styles: Grid<Style> = [];
+  colStyles = new Map<number, Style>();
+  rowStyles = new Map<number, Style>();
+  colNumFmt = new Map<number, string>();
+  colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  hiddenCols = new Set<number>();
+  hiddenRows = new Set<number>();
+  merges: Rect[] = [];
+  cfs: CfModel[] = []; // priority order: index 0 = priority 0 (evaluated first)
+  charts: ChartModel[] = [];
+  private usedCache: { version: number; valuesOnly: boolean; rect: Rect | null }[] = [];
+  version = 0;
+
+  constructor(
+    public name: string,
+    public readonly wb: WorkbookModel,
+  ) {}
+
+  touch(): void {
+    this.version++;
+    this.wb.version++;
+  }
+
+  /** Stored value (formula cells: evaluated through the workbook's evaluator, else ""). */
+  getValue(r: number, c: number): CellValue {
+    const f = gridGet(this.formulas, r, c);
+    if (f !== undefined) return this.wb.evaluate(f, this.name, r, c);
+    const v = gridGet(this.values, r, c);
+    return v === undefined ? "" : v;
+  }
+
+  getFormula(r: number, c: number): CellValue {
+    const f = gridGet(this.formulas, r, c);
+    if (f !== undefined) return f;
+    const v = gridGet(this.values, r, c);
+    return v === undefined ? "" : v;
+  }
+
+  hasFormula(r: number, c: number): boolean {
+    return gridGet(this.formulas, r, c) !== undefined;
+  }
+
+  getNumberFormat(r: number, c: number): string {
+    return gridGet(this.numFmt, r, c) ?? this.colNumFmt.get(c) ?? "General";
+  }
+
+  setNumberFormat(r: number, c: number, f: string): void {
+    gridSet(this.numFmt, r, c, f === "General" && !this.colNumFmt.has(c) ? undefined : f);
+  }
+
+  /** Writes one cell from a `values`/`formulas` input. `null`/`undefined` leave the cell unchanged (like Excel). */
+  writeInput(r: number, c: number, v: unknown): void {
+    if (v === null || v === undefined) return;
+    if (typeof v === "string" && v.length > 1 && v.startsWith("=")) {
+      gridSet(this.formulas, r, c, v);
+      gridSet(this.values, r, c, undefined);
+      return;
+    }
+    gridSet(this.formulas, r, c, undefined);
+    const cv = coerceInput(v, gridGet(this.numFmt, r, c));
+    gridSet(this.values, r, c, cv === "" ? undefined : cv);
+  }
+
+  /** Effective style of a cell: cell over row over column styles, per property. */
+  getStyle(r: number, c: number): Style {
+    const cell = gridGet(this.styles, r, c);
+    const row = this.rowStyles.get(r);
+    const col = this.colStyles.get(c);
+    if (!row && !col) return cell ?? {};
+    return { ...col, ...row, ...cell };
+  }
+
+  /** Sets one style property over a rect (undefined removes it). Whole rows/columns are stored once. */
+  setStyle(rect: Rect, key: StyleKey, value: Style[StyleKey] | undefined): void {
+    const wholeCols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
+    const wholeRows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
+    const apply = (s: Style | undefined): Style | undefined => {
+      const next: Style = { ...s };
+      if (value === undefined) delete next[key];
+      else (next as Record<string, unknown>)[key] = value;
+      return Object.keys(next).length ? next : undefined;
+    };
+    if (wholeCols) {
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const s = apply(this.colStyles.get(c));
+        if (s) this.colStyles.set(c, s);
+        else this.colStyles.delete(c);
+      }
+    } else if (wholeRows) {
+      if (value === undefined) {
+        for (const r of [...this.rowStyles.keys()]) {
+          if (r < rect.r0 || r > rect.r1) continue;
+          const s = apply(this.rowStyles.get(r));
+          if (s) this.rowStyles.set(r, s);
+          else this.rowStyles.delete(r);
+        }
+      } else {
+        for (let r = rect.r0; r <= rect.r1; r++) this.rowStyles.set(r, apply(this.rowStyles.get(r))!);
+      }
+    }
+    const r1 = Math.min(rect.r1, wholeCols || wholeRows ? this.styles.length - 1 : rect.r1);
+    for (let r = rect.r0; r <= r1; r++) {
+      if (wholeCols || wholeRows) {
+        const row = this.styles[r];
+        if (!row) continue;
+        for (let c = rect.c0; c <= Math.min(rect.c1, row.length - 1); c++) {
+          if (row[c]) row[c] = apply(row[c]) as Style;
+        }
+      } else {
+        for (let c = rect.c0; c <= rect.c1; c++)
+          gridSet(this.styles, r, c, apply(gridGet(this.styles, r, c)));
+      }
+    }
+  }
+
+  /** Clears contents and/or formats of a rect, like `Range.clear(applyTo)`. */
+  clear(rect: Rect, applyTo: string): void {
+    const contents = applyTo === "All" || applyTo === "Contents";
+    const formats = applyTo === "All" || applyTo === "Formats";
+    const r1 = Math.min(
+      rect.r1,
+      Math.max(this.values.length, this.formulas.length, this.styles.length, this.numFmt.length),
+    );
+    for (let r = rect.r0; r <= r1; r++) {
+      for (const g of [
+        contents ? this.values : null,
+        contents ? this.formulas : null,
+        formats ? this.numFmt : null,
+        formats ? this.styles : null,
+      ]) {
+        const row = g?.[r];
+        if (!row) continue;
+        const c1 = Math.min(rect.c1, row.length - 1);
+        for (let c = rect.c0; c <= c1; c++) row[c] = undefined as never;
+      }
+    }
+    if (formats) {
+      const keys: StyleKey[] = [
+        "fill",
+        "fontColor",
+        "bold",
+        "italic",
+        "fontName",
+        "fontSize",
+        "hAlign",
+        "wrapText",
+      ];
+      const whole =
+        (rect.r0 === 0 && rect.r1 === MAX_ROWS - 1) || (rect.c0 === 0 && rect.c1 === MAX_COLS - 1);
+      if (whole) for (const k of keys) this.setStyle(rect, k, undefined);
+      if (rect.r0 === 0 && rect.r1 === MAX_ROWS - 1)
+        for (let c = rect.c0; c <= Math.min(rect.c1, 2000); c++) this.colNumFmt.delete(c);
+      this.merges = this.merges.filter((m) => !intersect(m, rect));
+    }
+  }
+
+  /** Bounding rect of non-empty cells (values/formulas; plus formatted cells unless valuesOnly). */
+  usedRect(valuesOnly = false): Rect | null {
+    const hit = this.usedCache.find((u) => u.valuesOnly === valuesOnly && u.version === this.version);
+    if (hit) return hit.rect;
+    let r0 = Infinity;
+    let r1 = -1;
+    let c0 = Infinity;
+    let c1 = -1;
+    const scan = (g: Grid<unknown>): void => {
+      for (let r = 0; r < g.length; r++) {
+        const row = g[r];
+        if (!row) continue;
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c];
+          if (v === undefined || v === "") continue;
+          if (r < r0) r0 = r;
+          if (r > r1) r1 = r;
+          if (c < c0) c0 = c;
+          if (c > c1) c1 = c;
+        }
+      }
+    };
+    scan(this.values);
+    scan(this.formulas);
+    if (!valuesOnly) {
+      scan(this.numFmt);
+      scan(this.styles);
+    }
+    const rect = r1 < 0 ? null : { r0, r1, c0, c1 };
+    this.usedCache = this.usedCache.filter((u) => u.valuesOnly !== valuesOnly);
+    this.usedCache.push({ version: this.version, valuesOnly, rect });
+    return rect;
+  }
+
+  /** Number of rows any grid stores (upper bound for scans). */
+  extentRows(): number {
+    return Math.max(this.values.length, this.formulas.length, this.numFmt.length, this.styles.length);
+  }
+
+  /** Moves cells for insert/delete: rows [from..] in columns c0..c1 shift by dr (vertical) or columns by dc. */
+  shiftCells(rect: Rect, direction: "up" | "down" | "left" | "right", inserting: boolean): void {
+    const grids: Grid<unknown>[] = [this.values, this.formulas, this.numFmt, this.styles];
+    const nRows = rectRows(rect);
+    const nCols = rectCols(rect);
+    const extent = this.extentRows();
+    for (const g of grids) {
+      if (direction === "up" || direction === "down") {
+        const cEnd = rect.c1;
+        if (inserting) {
+          for (let r = extent - 1; r >= rect.r0; r--) {
+            for (let c = rect.c0; c <= cEnd; c++) gridSet(g, r + nRows, c, gridGet(g, r, c));
+          }
+          for (let r = rect.r0; r <= rect.r1; r++)
+            for (let c = rect.c0; c <= cEnd; c++) gridSet(g, r, c, undefined);
+        } else {
+          for (let r = rect.r0; r < extent; r++) {
+            for (let c = rect.c0; c <= cEnd; c++) gridSet(g, r, c, gridGet(g, r + nRows, c));
+          }
+        }
+      } else {
+        const rEnd = Math.min(rect.r1, extent - 1);
+        for (let r = rect.r0; r <= rEnd; r++) {
+          const row = g[r];
+          if (!row) continue;
+          if (inserting) {
+            const moved = row.slice(rect.c0);
+            row.length = rect.c0;
+            for (let i = 0; i < nCols; i++) row.push(undefined);
+            row.push(...moved);
+          } else {
+            row.splice(rect.c0, nCols);
+          }
+        }
+      }
+    }
+  }
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  names: NameModel[] = [];
+  activeSheet: SheetModel | null = null;
+  selection: { sheet: SheetModel; rect: Rect } | null = null;
+  evaluator: FormulaEvaluator | null = null;
+  version = 0;
+  private evaluating = 0;
+
+  /** Value of a formula cell via the registered evaluator; "" when none (or on re-entrant cycles). */
+  evaluate(formula: string, sheet: string, row: number, col: number): CellValue {
+    if (!this.evaluator || this.evaluating > 64) return "";
+    this.evaluating++;
+    try {
+      const v = this.evaluator(formula, { sheet, row, col });
+      return v === null || v === undefined ? "" : v;
+    } catch {
+      return "#VALUE!";
+    } finally {
+      this.evaluating--;
+    }
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  table(name: string): TableModel | undefined {
+    const key = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === key || t.id === name);
+  }
+
+  name(name: string, scope?: SheetModel): NameModel | undefined {
+    const key = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === key && n.sheet === scope);
+  }
+
+  addSheet(name: string): SheetModel {
+    const s = new SheetModel(name, this);
+    this.sheets.push(s);
+    this.version++;
+    return s;
+  }
+
+  removeSheet(s: SheetModel): void {
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.tables = this.tables.filter((t) => t.sheet !== s);
+    this.names = this.names.filter((n) => n.sheet !== s);
+    if (this.activeSheet === s)
+      this.activeSheet = this.sheets.find((x) => x.visibility === "Visible") ?? null;
+    if (this.selection?.sheet === s) this.selection = null;
+    this.version++;
+  }
+
+  nextSheetName(): string {
+    for (let i = 1; ; i++) if (!this.sheet(`Sheet${i}`)) return `Sheet${i}`;
+  }
+
+  nextTableName(): string {
+    for (let i = 1; ; i++) if (!this.table(`Table${i}`)) return `Table${i}`;
+  }
+}
+
+/** Excel value type of a stored value, as in `Range.valueTypes`. */
+export function valueType(v: CellValue): string {
+  if (v === "") return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  if (isErrorValue(v)) return "Error";
+  return "String";
+}

@@ -1,0 +1,449 @@
+/**
+ * Office.js proxy semantics: RequestContext with an ordered operation queue, proxies whose properties must be
+ * `load`ed and `sync`ed before reading (else PropertyNotLoaded), methods returning proxies immediately that are
+ * resolved at sync, request/response byte accounting, payload limit and fault injection.
+ *
+ * Failure model (matches Excel): operations of a failing sync that come BEFORE the failing operation stay
+ * applied; the failing one and everything after it are not. Fault-injected syncs and oversized requests fail
+ * before anything runs, so they apply nothing. Loaded values of a failed sync are not delivered.
+ */
+import type { WorkbookModel } from "./model";
+import { SimError, SimErrorCodes } from "./errors";
+
+/** What the proxies need from the owning SimWorkbook. */
+export interface SimHost {
+  readonly model: WorkbookModel;
+  readonly payloadLimitBytes: number;
+  /** Called once per non-empty sync before it runs; returns an injected fault or null. */
+  takeFault(): { code: string; message?: string } | null;
+  recordSync(requestBytes: number, responseBytes: number): void;
+  /** Called after a sync that changed the model. */
+  changed(): void;
+}
+
+export interface PendingValue {
+  obj: SimObject;
+  key: string;
+  value: unknown;
+}
+
+interface Op {
+  desc: unknown;
+  run: (pending: PendingValue[]) => void;
+}
+
+export interface PropDef {
+  /** Reads the value from the resolved target. */
+  get?: (target: never, obj: SimObject) => unknown;
+  /** Applies a write at sync. */
+  set?: (target: never, value: unknown, obj: SimObject) => void;
+  /** Excluded from `load()` without arguments (expensive or not a scalar). */
+  noDefault?: boolean;
+}
+
+const UNRESOLVED = Symbol("unresolved");
+
+const encoder = new TextEncoder();
+/** UTF-8 byte length of a string. */
+export function byteLength(s: string): number {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  return ascii ? s.length : encoder.encode(s).length;
+}
+
+export function notLoaded(name: string): SimError {
+  return new SimError(
+    SimErrorCodes.propertyNotLoaded,
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+export class SimContext {
+  readonly trackedObjects = {
+    add: (_o: unknown): void => undefined,
+    remove: (_o: unknown): void => undefined,
+  };
+  readonly debugInfo = {};
+  /** `context.workbook`, assigned by the Excel namespace factory. */
+  workbook!: SimObject;
+  private queue: Op[] = [];
+  private closed = false;
+
+  constructor(readonly host: SimHost) {}
+
+  /** Queues an operation; `desc` is what gets serialised to count request bytes. */
+  enqueue(desc: unknown, run: (pending: PendingValue[]) => void): void {
+    this.queue.push({ desc, run });
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Runs the queued batch. Resolves asynchronously like a real round trip. */
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    await Promise.resolve();
+    if (this.closed) {
+      throw new SimError(
+        SimErrorCodes.invalidObjectPath,
+        "The request context is no longer valid (Excel.run has finished).",
+      );
+    }
+    const ops = this.queue;
+    this.queue = [];
+    if (ops.length === 0) return passThroughValue as T;
+    const requestBytes = byteLength(JSON.stringify(ops.map((o) => o.desc)));
+    const fault = this.host.takeFault();
+    if (fault) {
+      this.host.recordSync(requestBytes, 0);
+      throw new SimError(fault.code, fault.message);
+    }
+    if (requestBytes > this.host.payloadLimitBytes) {
+      this.host.recordSync(requestBytes, 0);
+      throw new SimError(
+        SimErrorCodes.requestPayloadSizeLimitExceeded,
+        `The request payload size (${requestBytes} bytes) has exceeded the limit (${this.host.payloadLimitBytes} bytes).`,
+      );
+    }
+    const model = this.host.model;
+    const before = model.version;
+    const pending: PendingValue[] = [];
+    let failure: unknown = null;
+    for (let i = 0; i < ops.length; i++) {
+      try {
+        ops[i].run(pending);
+      } catch (e) {
+        failure =
+          e instanceof SimError
+            ? e
+            : new SimError(SimErrorCodes.generalException, String((e as Error)?.message ?? e));
+        (failure as SimError).debugInfo.errorLocation = describe(ops[i].desc);
+        break;
+      }
+    }
+    if (model.version !== before) this.host.changed();
+    if (failure) {
+      this.host.recordSync(requestBytes, 0);
+      throw failure;
+    }
+    let responseBytes = 0;
+    for (const p of pending) {
+      if (p.key === "$items") (p.obj as unknown as { _items: unknown })._items = p.value;
+      else if (p.key === "$null") p.obj._isNull = p.value as boolean;
+      else if (p.key === "$result") (p.obj as unknown as ClientResult<unknown>)._value = p.value;
+      else p.obj._loaded.set(p.key, p.value);
+      if (p.key !== "$items" && p.key !== "$null")
+        responseBytes += byteLength(JSON.stringify(p.value) ?? "null");
+    }
+    this.host.recordSync(requestBytes, responseBytes);
+    return passThroughValue as T;
+  }
+}
+
+function describe(desc: unknown): string {
+  const d = desc as { o?: string; a?: string; p?: string };
+  return [d.o, d.a, d.p].filter(Boolean).join(".");
+}
+
+/** Like `OfficeExtension.ClientResult<T>`: `value` is available after sync. */
+export class ClientResult<T> {
+  _value: T | typeof UNRESOLVED = UNRESOLVED;
+  get value(): T {
+    if (this._value === UNRESOLVED) throw notLoaded("value");
+    return this._value;
+  }
+  toJSON(): unknown {
+    return this._value === UNRESOLVED ? undefined : this._value;
+  }
+}
+
+type Resolver = () => unknown;
+
+/** Base proxy. Subclasses declare `props` (scalar properties) and `navs` (child proxies) on the class. */
+export class SimObject {
+  static props: Record<string, PropDef> = {};
+  static navs: Record<string, (o: SimObject) => SimObject> = {};
+  _loaded = new Map<string, unknown>();
+  _isNull: boolean | undefined = undefined;
+  private _target: unknown = UNRESOLVED;
+  private _children = new Map<string, SimObject>();
+
+  constructor(
+    readonly _ctx: SimContext,
+    readonly _path: string,
+    private readonly _resolver: Resolver,
+    readonly _nullable = false,
+  ) {}
+
+  get context(): SimContext {
+    return this._ctx;
+  }
+
+  get isNullObject(): boolean {
+    if (this._isNull === undefined) throw notLoaded("isNullObject");
+    return this._isNull;
+  }
+
+  /** Resolves the target now (at sync); null for a missing object of an *OrNullObject method. */
+  _resolveMaybe(): unknown {
+    if (this._target !== UNRESOLVED) return this._target;
+    const t = this._resolver();
+    this._target = t === undefined ? null : t;
+    return this._target;
+  }
+
+  /** Resolves the target or throws ItemNotFound for a null object. */
+  _resolve<T>(): T {
+    const t = this._resolveMaybe();
+    if (t === null)
+      throw new SimError(SimErrorCodes.itemNotFound, `The requested resource doesn't exist (${this._path}).`);
+    return t as T;
+  }
+
+  _bind(target: unknown): this {
+    this._target = target;
+    this._isNull = target === null;
+    return this;
+  }
+
+  _props(): Record<string, PropDef> {
+    return (this.constructor as typeof SimObject).props;
+  }
+
+  _navs(): Record<string, (o: SimObject) => SimObject> {
+    return (this.constructor as typeof SimObject).navs;
+  }
+
+  /** Cached navigation child (e.g. range.format). */
+  _nav<T extends SimObject>(name: string, make: () => T): T {
+    let c = this._children.get(name);
+    if (!c) {
+      c = make();
+      this._children.set(name, c);
+    }
+    return c as T;
+  }
+
+  /** The cached navigation child declared in `navs`. */
+  _navChild(name: string): SimObject {
+    return this._nav(name, () => this._navs()[name](this));
+  }
+
+  _get(name: string): unknown {
+    if (!this._loaded.has(name)) throw notLoaded(name);
+    return this._loaded.get(name);
+  }
+
+  /** Queues a property write; the local proxy reflects the written value immediately (as Office.js does). */
+  _set(name: string, value: unknown): void {
+    const def = this._props()[name];
+    if (!def?.set) throw new SimError(SimErrorCodes.invalidArgument, `The property '${name}' is read-only.`);
+    this._loaded.set(name, value);
+    this._ctx.enqueue({ o: this._path, a: "set", p: name, v: value }, () =>
+      def.set!(this._resolve<never>(), value, this),
+    );
+  }
+
+  /** Queues a method call with no returned proxy. */
+  _call(method: string, args: unknown[], run: (target: never) => void): void {
+    this._ctx.enqueue({ o: this._path, a: method, v: args }, () => run(this._resolve<never>()));
+  }
+
+  /** Creates a child proxy and queues its resolution (so errors surface at sync even if it is never used). */
+  _make<T extends SimObject>(
+    Ctor: new (ctx: SimContext, path: string, resolver: Resolver, nullable: boolean) => T,
+    method: string,
+    args: unknown[],
+    resolver: Resolver,
+    nullable = false,
+  ): T {
+    const path = `${this._path}.${method}(${args.map((a) => JSON.stringify(a ?? null)).join(",")})`;
+    const child = new Ctor(this._ctx, path, resolver, nullable);
+    this._ctx.enqueue({ o: this._path, a: method, v: args }, (pending) => {
+      const t = child._resolveMaybe();
+      if (t === null && !nullable)
+        throw new SimError(SimErrorCodes.itemNotFound, `The requested resource doesn't exist (${path}).`);
+      pending.push({ obj: child, key: "$null", value: t === null });
+    });
+    return child;
+  }
+
+  /** Queues a method returning a ClientResult. */
+  _result<T>(method: string, compute: (target: never) => T): ClientResult<T> {
+    const r = new ClientResult<T>();
+    this._ctx.enqueue({ o: this._path, a: method }, (pending) => {
+      pending.push({
+        obj: r as unknown as SimObject,
+        key: "$result",
+        value: compute(this._resolve<never>()),
+      });
+    });
+    return r;
+  }
+
+  /** `load` in all its forms: "a,b", ["a","b"], {select, expand}, {a: true, format: {fill: {color: true}}}, none. */
+  load(spec?: unknown): this {
+    const paths = normalizeLoad(spec);
+    this._ctx.enqueue({ o: this._path, a: "load", p: paths.join(",") }, (pending) =>
+      this._loadNow(paths, pending),
+    );
+    return this;
+  }
+
+  /** Collects loaded values into `pending` (runs at sync). */
+  _loadNow(paths: string[], pending: PendingValue[]): void {
+    const target = this._resolveMaybe();
+    pending.push({ obj: this, key: "$null", value: target === null });
+    if (target === null) return;
+    const props = this._props();
+    const own =
+      paths.length === 0 ? Object.keys(props).filter((k) => props[k].get && !props[k].noDefault) : [];
+    const byNav = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split("/");
+      if (rest.length === 0 && props[head]?.get) own.push(head);
+      else if (this._navs()[head]) {
+        const list = byNav.get(head) ?? [];
+        if (rest.length) list.push(rest.join("/"));
+        byNav.set(head, list);
+      } else if (rest.length === 0 && this._loadUnknown(head)) continue;
+      else
+        throw new SimError(SimErrorCodes.invalidArgument, `Cannot load '${p}' on ${this.constructor.name}.`);
+    }
+    for (const k of own) pending.push({ obj: this, key: k, value: props[k].get!(target as never, this) });
+    for (const [nav, sub] of byNav) this._navChild(nav)._loadNow(sub, pending);
+  }
+
+  /** Hook for subclasses that accept extra load names; return true when handled. */
+  _loadUnknown(_name: string): boolean {
+    return false;
+  }
+
+  /** Office's `set({...})`: assigns several properties (and nested navigation objects) at once. */
+  set(properties: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(properties)) {
+      const isNav = k in this._navs();
+      if (isNav && v && typeof v === "object" && !Array.isArray(v))
+        this._navChild(k).set(v as Record<string, unknown>);
+      else (this as unknown as Record<string, unknown>)[k] = v;
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of this._loaded) out[k] = v;
+    for (const [k, c] of this._children) {
+      const j = c.toJSON();
+      if (Object.keys(j).length) out[k] = j;
+    }
+    return out;
+  }
+}
+
+/** Turns any `load` argument into "a/b/c" paths ([] = default scalar properties). */
+export function normalizeLoad(spec: unknown): string[] {
+  if (spec === undefined || spec === null) return [];
+  if (typeof spec === "string") {
+    return spec
+      .split(",")
+      .map((s) => s.trim().replace(/\./g, "/"))
+      .filter(Boolean);
+  }
+  if (Array.isArray(spec)) return spec.flatMap((s) => normalizeLoad(s));
+  if (typeof spec === "object") {
+    const o = spec as Record<string, unknown>;
+    if ("select" in o || "expand" in o) {
+      return [...normalizeLoad(o.select), ...normalizeLoad(o.expand)];
+    }
+    const out: string[] = [];
+    for (const [k, v] of Object.entries(o)) {
+      if (v === true) out.push(k);
+      else if (v && typeof v === "object") {
+        const sub = normalizeLoad(v);
+        if (sub.length === 0) out.push(k);
+        for (const s of sub) out.push(`${k}/${s}`);
+      }
+    }
+    return out;
+  }
+  return [];
+}
+
+/** Base of collection proxies: `items` after load, `getItemAt`, `load("items/name")` or `load("name")`. */
+export class SimCollection<T extends SimObject> extends SimObject {
+  _items: T[] | undefined;
+
+  get items(): T[] {
+    if (!this._items) throw notLoaded("items");
+    return this._items;
+  }
+
+  /** Current targets in order (at sync). */
+  _list(): unknown[] {
+    return [];
+  }
+
+  /** Proxy for one target. */
+  _item(_target: unknown, _index: number): T {
+    throw new Error("not implemented");
+  }
+
+  override _loadNow(paths: string[], pending: PendingValue[]): void {
+    const props = this._props();
+    const ownPaths = paths.filter((p) => props[p]?.get);
+    const itemPaths = paths
+      .filter((p) => !props[p]?.get)
+      .map((p) => (p === "items" ? "" : p.startsWith("items/") ? p.slice(6) : p))
+      .filter((p) => p !== "");
+    if (ownPaths.length) super._loadNow(ownPaths, pending);
+    const target = this._resolveMaybe();
+    if (target === null) return;
+    if (ownPaths.length && ownPaths.length === paths.length) return;
+    const items = this._list().map((t, i) => this._item(t, i)._bind(t) as T);
+    for (const it of items) it._loadNow(itemPaths, pending);
+    pending.push({ obj: this, key: "$items", value: items });
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const out = super.toJSON();
+    if (this._items) out.items = this._items.map((i) => i.toJSON());
+    return out;
+  }
+}
+
+/** Defines getters/setters for the class's `props` (read: loaded value or PropertyNotLoaded; write: queued). */
+export function installProps(Ctor: typeof SimObject): void {
+  for (const [name, def] of Object.entries(Ctor.props)) {
+    Object.defineProperty(Ctor.prototype, name, {
+      configurable: true,
+      get(this: SimObject) {
+        return this._get(name);
+      },
+      set: def.set
+        ? function (this: SimObject, v: unknown) {
+            this._set(name, v);
+          }
+        : function () {
+            throw new SimError(SimErrorCodes.invalidArgument, `The property '${name}' is read-only.`);
+          },
+    });
+  }
+  for (const [name, make] of Object.entries(Ctor.navs)) {
+    if (Object.getOwnPropertyDescriptor(Ctor.prototype, name)) continue;
+    Object.defineProperty(Ctor.prototype, name, {
+      configurable: true,
+      get(this: SimObject) {
+        return this._nav(name, () => make(this));
+      },
+    });
+  }
+}
