@@ -1,0 +1,208 @@
+/**
+ * Reads the invoice source and everything a run needs to know about the workbook, in a constant number of
+ * round trips (3 syncs, +1 on a re-run to confirm where our previous output is; never more with more rows):
+ *   1. metadata — active sheet, the table holding the selection, used range, Customers/客户 and history sheets,
+ *      the names of previous runs;
+ *   2. ranges — table/previous-output/Customers/history extents;
+ *   3. values — the source block, the Customers sheet, the history sheet and our previous output (kept so a
+ *      cancelled re-run can restore it).
+ *
+ * Source rule (spec §1): the Excel table that holds the selection, else the active sheet's used range
+ * (values only). We use the used range rather than `getSurroundingRegion` (ExcelApi 1.7): it is available in
+ * every supported host and in the simulator, and an invoice sheet is normally one block; blank columns/rows inside
+ * it are ignored by the reader. Our own previous output columns are excluded from the source.
+ */
+import type { RunRecord } from "./runRecord";
+import { HISTORY_SHEET } from "./runRecord";
+import type { Rect } from "./writePlan";
+
+/** The source block as plain data (0-based rowIndex/columnIndex of its top-left cell). */
+export interface SourceSnapshot {
+  sheetId: string;
+  sheetName: string;
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  values: unknown[][];
+  /** Number formats of the first rows (up to 25) of the block, to help date detection. */
+  numberFormats: string[][];
+  tableName?: string;
+}
+
+/** Our previous output on this sheet (where the saved name points now) with its values and formats. */
+export interface PreviousOutput {
+  rect: Rect;
+  values: unknown[][];
+  numberFormats: string[][];
+}
+
+export interface SourceRead {
+  /** null when the active sheet is empty. */
+  source: SourceSnapshot | null;
+  sheetId: string;
+  sheetName: string;
+  /** The active sheet is one of ours (summary or history): nothing to score. */
+  isOwnSheet: boolean;
+  customers: { sheetName: string; values: unknown[][] } | null;
+  history: { exists: boolean; values: unknown[][] };
+  record: RunRecord | null;
+  previous: PreviousOutput | null;
+  /** The source is a table: its name and the 0-based sheet rect of the whole table (header..last data row). */
+  table: { name: string; rect: Rect } | null;
+}
+
+const FORMAT_ROWS = 25;
+
+interface RectLike {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+const toRect = (r: RectLike): Rect => ({
+  row: r.rowIndex,
+  col: r.columnIndex,
+  rowCount: r.rowCount,
+  colCount: r.columnCount,
+});
+const RECT_PROPS = "address,rowIndex,columnIndex,rowCount,columnCount";
+
+/**
+ * Where our previous output really is: the name's rect when its header cells still hold our headers, else the
+ * same row at the column where our header sequence is found (null when it is gone).
+ */
+export function locateHeaders(
+  row: unknown[],
+  rowStartCol: number,
+  named: Rect,
+  headers: string[],
+): Rect | null {
+  const matchesAt = (j: number) => headers.every((h, k) => String(row[j + k] ?? "") === h);
+  if (matchesAt(named.col - rowStartCol)) return named;
+  for (let j = 0; j + headers.length <= row.length; j++) {
+    if (matchesAt(j)) return { ...named, col: rowStartCol + j, colCount: headers.length };
+  }
+  return null;
+}
+
+/** Reads the source and run context (3–4 syncs). `runs` are the saved run records ("crt.runs"). */
+export async function readSource(
+  context: Excel.RequestContext,
+  runs: Record<string, RunRecord>,
+): Promise<SourceRead> {
+  const wb = context.workbook;
+  // --- sync 1: metadata -------------------------------------------------------------------------------------
+  const sheet = wb.worksheets.getActiveWorksheet();
+  sheet.load("id,name");
+  const selTables = wb.getSelectedRange().getTables(false);
+  selTables.load("items/name,items/showTotals");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+  const custSheets = ["Customers", "客户"].map((n) => wb.worksheets.getItemOrNullObject(n));
+  custSheets.forEach((s) => s.load("name"));
+  const hist = wb.worksheets.getItemOrNullObject(HISTORY_SHEET);
+  hist.load("name");
+  const recordList = Object.values(runs);
+  const names = recordList.map((r) => wb.names.getItemOrNullObject(r.outputName));
+  names.forEach((n) => n.load("name,type"));
+  await context.sync();
+
+  const record = runs[sheet.id] ?? null;
+  const ownSheetIds = new Set(recordList.map((r) => r.summarySheet?.id).filter((x): x is string => !!x));
+  const isOwnSheet = ownSheetIds.has(sheet.id) || (!hist.isNullObject && sheet.name === hist.name);
+  const nameIdx = record ? recordList.indexOf(record) : -1;
+  const nameItem = nameIdx >= 0 && !names[nameIdx].isNullObject ? names[nameIdx] : null;
+  const cust = custSheets.find((s) => !s.isNullObject && s.name !== sheet.name) ?? null;
+  // `items` was loaded above as "items/name,items/showTotals" (the lint rule only recognises a bare "items").
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const table = selTables.items.length > 0 ? selTables.items[0] : null;
+
+  // --- sync 2: extents ----------------------------------------------------------------------------------------
+  const tableRange = table ? table.getRange() : null;
+  tableRange?.load(RECT_PROPS);
+  const prevRange = nameItem ? nameItem.getRangeOrNullObject() : null;
+  prevRange?.load(RECT_PROPS);
+  const custUsed = cust ? cust.getUsedRangeOrNullObject(true) : null;
+  custUsed?.load("address");
+  const histUsed = hist.isNullObject ? null : hist.getUsedRangeOrNullObject(true);
+  histUsed?.load("address");
+  await context.sync();
+
+  let prevRect = prevRange && !prevRange.isNullObject ? toRect(prevRange) : null;
+
+  // --- sync 2b (re-runs only): confirm our header cells are where the name points. Excel shifts names when
+  // columns are inserted; if the name was not shifted (or our headers moved), find our header sequence on its row.
+  if (prevRect && record && !tableRange && !used.isNullObject && record.headers.length > 0) {
+    const u = toRect(used);
+    const headerRow = sheet.getRangeByIndexes(
+      prevRect.row,
+      u.col,
+      1,
+      Math.max(u.colCount, prevRect.col + prevRect.colCount - u.col),
+    );
+    headerRow.load("values");
+    await context.sync();
+    prevRect = locateHeaders(headerRow.values[0] ?? [], u.col, prevRect, record.headers);
+  }
+  let region: Rect | null = null;
+  let tableInfo: SourceRead["table"] = null;
+  if (tableRange && table) {
+    const r = toRect(tableRange);
+    if (table.showTotals && r.rowCount > 1) r.rowCount -= 1;
+    region = r;
+    tableInfo = { name: table.name, rect: { ...r } };
+  } else if (!used.isNullObject) {
+    region = toRect(used);
+  }
+  if (region && prevRect && prevRect.col > region.col && prevRect.col < region.col + region.colCount) {
+    // Our previous output sits inside the region: the source is everything left of it.
+    region.colCount = prevRect.col - region.col;
+  }
+
+  // --- sync 3: values -----------------------------------------------------------------------------------------
+  const srcRange = region
+    ? sheet.getRangeByIndexes(region.row, region.col, region.rowCount, region.colCount)
+    : null;
+  srcRange?.load("address,values");
+  const fmtRange = region
+    ? sheet.getRangeByIndexes(region.row, region.col, Math.min(FORMAT_ROWS, region.rowCount), region.colCount)
+    : null;
+  fmtRange?.load("numberFormat");
+  const custValues = custUsed && !custUsed.isNullObject ? custUsed : null;
+  custValues?.load("values");
+  const histValues = histUsed && !histUsed.isNullObject ? histUsed : null;
+  histValues?.load("values");
+  const prevValues = prevRect
+    ? sheet.getRangeByIndexes(prevRect.row, prevRect.col, prevRect.rowCount, prevRect.colCount)
+    : null;
+  prevValues?.load("values,numberFormat");
+  await context.sync();
+
+  const source: SourceSnapshot | null =
+    srcRange && fmtRange && region
+      ? {
+          sheetId: sheet.id,
+          sheetName: sheet.name,
+          address: srcRange.address,
+          rowIndex: region.row,
+          columnIndex: region.col,
+          values: srcRange.values,
+          numberFormats: fmtRange.numberFormat as string[][],
+          ...(tableInfo ? { tableName: tableInfo.name } : {}),
+        }
+      : null;
+  return {
+    source,
+    sheetId: sheet.id,
+    sheetName: sheet.name,
+    isOwnSheet,
+    customers: cust && custValues ? { sheetName: cust.name, values: custValues.values } : null,
+    history: { exists: !hist.isNullObject, values: histValues ? histValues.values : [] },
+    record,
+    previous:
+      prevRect && prevValues
+        ? { rect: prevRect, values: prevValues.values, numberFormats: prevValues.numberFormat as string[][] }
+        : null,
+    table: tableInfo,
+  };
+}

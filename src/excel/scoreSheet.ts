@@ -1,0 +1,451 @@
+/**
+ * "Score this sheet": read the source, run the pure engine, write the plan back — additive, idempotent,
+ * reversible (spec §4), in a constant number of round trips plus one per data chunk (spec §7):
+ *
+ *   read 3 · check 1 (+1 when the sheet has custom conditional formats) · data chunks N · rules/history 1 ·
+ *   summary 1.
+ *
+ * Output placement: the columns right after the source's last column (or new table columns when the source is a
+ * table). A workbook name (`CRT_Output_<sheet id>`) covers our header + data cells; Excel shifts it when the
+ * analyst inserts rows or columns, so a re-run writes the same cells in place and Clear finds them. Target cells
+ * outside our previous output must be empty, else we stop before writing anything ("blocked").
+ * Cancel (between chunks) and failures while writing data restore the sheet as it was before the run (our
+ * previous output included). A failure while finishing (rules, summary) removes the run's results entirely.
+ */
+import { writeChunked, DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_CELLS } from "./chunkWriter";
+import { clearArtifacts } from "./clearResults";
+import { mapOfficeError, withNote } from "./errors";
+import { readSource, type SourceRead, type SourceSnapshot } from "./readSource";
+import { HISTORY_SHEET, outputNameFor, type RunRecord } from "./runRecord";
+import { queueAddRules, queueDeleteOurRules, queueRuleFormulas, queueRuleScan } from "./rules";
+import { loadRuns, saveRun } from "./settings";
+import { chooseSummaryName, queueSummary } from "./summaryWriter";
+import {
+  rectAddress,
+  rectDifference,
+  safeCell,
+  type Bilingual,
+  type Lang,
+  type OutCell,
+  type Rect,
+  type WritePlan,
+} from "./writePlan";
+
+export type ScorePhase = "read" | "compute" | "write" | "format" | "summary" | "restore" | "done";
+export interface ScoreProgress {
+  phase: ScorePhase;
+  done: number;
+  total: number;
+}
+
+export interface ScoreOptions<P = unknown, M = unknown> {
+  policy: P;
+  /** As-of date (Excel serial). */
+  asOf: number;
+  /** Confirmed mapping (column index relative to the source block → role); detected when absent. */
+  mapping?: M;
+  lang: Lang;
+  onProgress?: (p: ScoreProgress) => void;
+  signal?: AbortSignal;
+  /** Max cells per write request (default 1,000,000; never above 5,000,000). */
+  chunkCells?: number;
+  /** Max bytes of values + formats per write request (default 3,000,000 so a request stays < 4 MB). */
+  chunkBytes?: number;
+}
+
+/** What the engine step returns to the writer. */
+export type ComputeOutcome<S> =
+  | { status: "plan"; plan: WritePlan; headerRowOffset: number; summary: S }
+  | { status: "needsMapping"; detected: unknown; message?: Bilingual }
+  | { status: "blocked"; message: Bilingual };
+
+/** The engine step: pure, given the read snapshot. */
+export type Compute<S, P = unknown, M = unknown> = (
+  read: SourceRead & { source: SourceSnapshot },
+  options: ScoreOptions<P, M>,
+) => ComputeOutcome<S>;
+
+export interface ScoreDone<S> {
+  status: "done";
+  summary: S;
+  output: { sheetName: string; address: string; columns: string[]; dataRows: number };
+  summarySheet?: string;
+  chunks: number;
+  notes: Bilingual[];
+}
+
+export type ScoreOutcome<S> =
+  | ScoreDone<S>
+  | { status: "needsMapping"; detected: unknown; message?: Bilingual }
+  | { status: "blocked"; message: Bilingual; cells?: string[] }
+  | { status: "cancelled" }
+  | { status: "failed"; message: Bilingual; code: string };
+
+const MAX_COLUMNS = 16384;
+
+export const MESSAGES = {
+  empty: {
+    en: "The active sheet is empty. Open your invoice sheet and try again.",
+    zh: "当前工作表为空。请打开发票工作表后重试。",
+  },
+  ownSheet: {
+    en: "This sheet was created by the add-in. Open your invoice sheet and try again.",
+    zh: "此工作表由加载项创建。请打开发票工作表后重试。",
+  },
+  noRoom: {
+    en: "There is no room to the right of your data for the result columns.",
+    zh: "数据右侧没有足够的空间写入结果列。",
+  },
+  occupied: (cells: string[]): Bilingual => ({
+    en: `${cells.join(", ")} already contain${cells.length === 1 && !cells[0].includes(":") ? "s" : ""} data. The results go to the right of your table: move or clear those cells, then score again. Nothing was written.`,
+    zh: `${cells.join("、")} 已有数据。结果会写在表格右侧：请移动或清除这些单元格后重新评分。未写入任何内容。`,
+  }),
+  restored: {
+    en: "Your sheet was restored to how it was before this run.",
+    zh: "工作表已恢复到本次运行之前的状态。",
+  },
+  removed: {
+    en: "The partial results were removed; your own data was not changed. Score again when ready.",
+    zh: "部分结果已被删除；您的数据未被更改。准备好后请重新评分。",
+  },
+  leftovers: {
+    en: "Some partial results may remain; use Clear results to remove them.",
+    zh: "可能仍有部分结果残留；请使用“清除结果”将其删除。",
+  },
+  renamedSummary: (name: string): Bilingual => ({
+    en: `A sheet of yours already has the summary's name, so the summary was written to "${name}".`,
+    zh: `已有同名的用户工作表，因此汇总写入了“${name}”。`,
+  }),
+};
+
+/** Bounding rect (sheet coordinates) of the non-empty cells of a block of values, or null when all are empty. */
+export function nonEmptyBounds(values: unknown[][], row0: number, col0: number): Rect | null {
+  let r1 = -1;
+  let r2 = -1;
+  let c1 = Infinity;
+  let c2 = -1;
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === "" || v === null || v === undefined) return;
+      if (r1 < 0) r1 = r;
+      r2 = r;
+      c1 = Math.min(c1, c);
+      c2 = Math.max(c2, c);
+    }),
+  );
+  return r1 < 0 ? null : { row: row0 + r1, col: col0 + c1, rowCount: r2 - r1 + 1, colCount: c2 - c1 + 1 };
+}
+
+class StageError extends Error {
+  constructor(
+    readonly stage: "write" | "finish",
+    readonly cause: unknown,
+  ) {
+    super("stage failed");
+  }
+}
+
+/**
+ * Runs "Score this sheet" with a given engine step. `scoreActiveSheet` (scoreActiveSheet.ts) binds the real
+ * engine; tests may pass a hand-made compute.
+ */
+export async function runScore<S, P, M>(
+  options: ScoreOptions<P, M>,
+  compute: Compute<S, P, M>,
+): Promise<ScoreOutcome<S>> {
+  const progress = (phase: ScorePhase, done = 0, total = 1) => options.onProgress?.({ phase, done, total });
+  try {
+    return await Excel.run(async (context) => {
+      progress("read");
+      const read = await readSource(context, loadRuns());
+      if (read.isOwnSheet) return { status: "blocked" as const, message: MESSAGES.ownSheet };
+      if (!read.source || read.source.values.length === 0)
+        return { status: "blocked" as const, message: MESSAGES.empty };
+      progress("compute");
+      let outcome: ComputeOutcome<S>;
+      try {
+        outcome = compute({ ...read, source: read.source }, options);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        return {
+          status: "failed" as const,
+          code: "Engine",
+          message: { en: `The sheet could not be scored: ${why}`, zh: `无法对此工作表评分：${why}` },
+        };
+      }
+      if (outcome.status !== "plan") return outcome;
+      return await writeAll(
+        context,
+        read as SourceRead & { source: SourceSnapshot },
+        outcome,
+        options,
+        progress,
+      );
+    });
+  } catch (e) {
+    const m = mapOfficeError(e);
+    return { status: "failed", message: m.message, code: m.code };
+  }
+}
+
+async function writeAll<S, P, M>(
+  context: Excel.RequestContext,
+  read: SourceRead & { source: SourceSnapshot },
+  outcome: { plan: WritePlan; headerRowOffset: number; summary: S },
+  options: ScoreOptions<P, M>,
+  progress: (phase: ScorePhase, done?: number, total?: number) => void,
+): Promise<ScoreOutcome<S>> {
+  const { plan, headerRowOffset } = outcome;
+  const src = read.source;
+  const wb = context.workbook;
+  const sheet = wb.worksheets.getItem(read.sheetId);
+  const keys = plan.columns.map((c) => c.key);
+  const headers = plan.columns.map((c) => safeCell(c.header[options.lang]));
+  const K = keys.length;
+  const nData = Math.max(0, src.values.length - headerRowOffset - 1);
+  const prev = read.previous;
+  const srcWidth = src.values[0]?.length ?? 0;
+  const startCol = prev ? prev.rect.col : src.columnIndex + srcWidth;
+  if (startCol + K > MAX_COLUMNS) return { status: "blocked", message: MESSAGES.noRoom };
+  const T: Rect = { row: src.rowIndex + headerRowOffset, col: startCol, rowCount: 1 + nData, colCount: K };
+  const outputName = read.record?.outputName ?? outputNameFor(read.sheetId);
+  const notes: Bilingual[] = [];
+
+  // Table source: our columns are table columns. E of them exist from the previous run (at the table's end).
+  const table = read.table ? wb.tables.getItem(read.table.name) : null;
+  const tableRect = read.table?.rect ?? null;
+  const existingTableCols =
+    tableRect && prev && prev.rect.col >= tableRect.col && prev.rect.col < tableRect.col + tableRect.colCount
+      ? prev.rect.colCount
+      : 0;
+  const addTableCols = table ? Math.max(0, K - existingTableCols) : 0;
+
+  // --- check (1 sync, +1 when the sheet has custom conditional formats) ----------------------------------------
+  const probes = rectDifference(T, prev?.rect ?? null).map((r) => {
+    const u = sheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount).getUsedRangeOrNullObject(true);
+    u.load("rowIndex,columnIndex");
+    return u;
+  });
+  const cfs = queueRuleScan(sheet);
+  const sheets = wb.worksheets;
+  sheets.load("items/name,items/id");
+  const nameObj = wb.names.getItemOrNullObject(outputName);
+  nameObj.load("name");
+  await context.sync();
+  const hits = probes.filter((u) => !u.isNullObject);
+  let occupied: string[] = [];
+  if (hits.length > 0) {
+    // Some hosts report the used range clipped to the probe rather than the non-empty cells: look at the values.
+    hits.forEach((u) => u.load("values"));
+    await context.sync();
+    occupied = hits
+      .map((u) => nonEmptyBounds(u.values, u.rowIndex, u.columnIndex))
+      .filter((r): r is Rect => r !== null)
+      .map((r) => rectAddress(r.row, r.col, r.rowCount, r.colCount));
+  }
+  if (occupied.length > 0)
+    return { status: "blocked", message: MESSAGES.occupied(occupied), cells: occupied };
+  const custom = queueRuleFormulas(cfs);
+  if (custom.length > 0) await context.sync();
+  const nameExisted = !nameObj.isNullObject;
+
+  // Provisional record: if anything below fails and cannot be rolled back, Clear still knows what we wrote.
+  const prevRecord = read.record;
+  const record: RunRecord = {
+    version: 1,
+    sheetId: read.sheetId,
+    sheetName: read.sheetName,
+    outputName,
+    outputAddress: rectAddress(T.row, T.col, T.rowCount, T.colCount),
+    columns: keys,
+    headers: headers.map(String),
+    ...(read.table ? { table: { name: read.table.name, columns: headers.map(String) } } : {}),
+    rules: prevRecord?.rules ?? [],
+    ...(prevRecord?.summarySheet ? { summarySheet: prevRecord.summarySheet } : {}),
+    names: [outputName],
+    ranAt: new Date().toISOString(),
+  };
+  await saveRun(read.sheetId, record);
+
+  // --- data chunks (one sync each) ------------------------------------------------------------------------------
+  const rows: OutCell[][] = Array.from({ length: nData }, (_, r) =>
+    plan.columns.map((c) => safeCell(c.values[r] ?? "")),
+  );
+  const formats = plan.columns.map((c) => c.numberFormat);
+  const dataRect: Rect = { row: T.row + 1, col: T.col, rowCount: nData, colCount: K };
+  const beforeFirst = () => {
+    if (table && tableRect) {
+      for (let i = existingTableCols - 1; i >= K; i--)
+        table.columns.getItemAt(prev!.rect.col - tableRect.col + i).delete();
+      for (let i = 0; i < addTableCols; i++)
+        table.columns.add(undefined, undefined, String(headers[existingTableCols + i]));
+    }
+    if (prev && !table) {
+      for (const r of rectDifference(prev.rect, T))
+        sheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount).clear(Excel.ClearApplyTo.all);
+    }
+    const head = sheet.getRangeByIndexes(T.row, T.col, 1, K);
+    head.values = [headers];
+    head.format.fill.color = plan.headerStyle.fill;
+    head.format.font.color = plan.headerStyle.fontColor;
+    head.format.font.bold = plan.headerStyle.bold;
+    if (nameExisted) nameObj.delete();
+    wb.names.add(outputName, sheet.getRangeByIndexes(T.row, T.col, T.rowCount, T.colCount));
+  };
+  progress("write", 0, nData);
+  let chunks = 0;
+  try {
+    const res = await writeChunked(context, sheet, dataRect, rows, formats, {
+      maxBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+      maxCells: Math.min(options.chunkCells ?? DEFAULT_CHUNK_CELLS, 5_000_000),
+      signal: options.signal,
+      onChunk: (done, total) => progress("write", done, total),
+      beforeFirst,
+    });
+    chunks = res.chunks;
+    if (res.cancelled) {
+      progress("restore");
+      await restoreBefore(context, sheet, read, T, addTableCols, true, options);
+      await saveRun(read.sheetId, prevRecord);
+      return { status: "cancelled" };
+    }
+  } catch (e) {
+    return fail(e, async () => {
+      await restoreBefore(context, sheet, read, T, addTableCols, true, options);
+      await saveRun(read.sheetId, prevRecord);
+      return MESSAGES.restored;
+    });
+  }
+
+  // --- rules, history (1 sync) and summary (1 sync) ---------------------------------------------------------
+  let chosenSummary: string | undefined;
+  try {
+    progress("format");
+    queueDeleteOurRules(custom);
+    record.rules = queueAddRules(sheet, plan.rules, { output: T, sourceCol: src.columnIndex, keys });
+    if (plan.history && plan.history.rows.length > 0) queueHistory(wb, read, plan.history);
+    await context.sync();
+    await saveRun(read.sheetId, record);
+
+    if (plan.summary) {
+      progress("summary");
+      const ownId = prevRecord?.summarySheet?.id;
+      const list = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+      const base = plan.summary.name[options.lang];
+      chosenSummary = chooseSummaryName(base, list, ownId);
+      if (chosenSummary !== base) notes.push(MESSAGES.renamedSummary(chosenSummary));
+      if (ownId && list.some((s) => s.id === ownId)) wb.worksheets.getItem(ownId).delete();
+      const summarySheet = queueSummary(wb, chosenSummary, plan.summary, plan.headerStyle);
+      summarySheet.load("id,name");
+      await context.sync();
+      record.summarySheet = { id: summarySheet.id, name: summarySheet.name };
+    } else if (prevRecord?.summarySheet) {
+      delete record.summarySheet;
+    }
+    await saveRun(read.sheetId, record);
+  } catch (e) {
+    return fail(e, async () => {
+      await clearArtifacts(context, record, { extraSheetName: chosenSummary });
+      await saveRun(read.sheetId, null);
+      return MESSAGES.removed;
+    });
+  }
+  progress("done", 1, 1);
+  return {
+    status: "done",
+    summary: outcome.summary,
+    output: { sheetName: read.sheetName, address: record.outputAddress, columns: keys, dataRows: nData },
+    ...(record.summarySheet ? { summarySheet: record.summarySheet.name } : {}),
+    chunks,
+    notes,
+  };
+}
+
+/** Maps the error and runs the rollback; the message says whether the rollback worked. */
+async function fail(
+  error: unknown,
+  rollback: () => Promise<Bilingual>,
+): Promise<{ status: "failed"; message: Bilingual; code: string }> {
+  const m = mapOfficeError(error instanceof StageError ? error.cause : error);
+  try {
+    const note = await rollback();
+    return { status: "failed", message: withNote(m.message, note), code: m.code };
+  } catch {
+    return { status: "failed", message: withNote(m.message, MESSAGES.leftovers), code: m.code };
+  }
+}
+
+/** Appends snapshot rows to the hidden history sheet (created very hidden with a header on first use). */
+function queueHistory(
+  wb: Excel.Workbook,
+  read: SourceRead,
+  history: { header: string[]; rows: OutCell[][] },
+): void {
+  const width = Math.max(history.header.length, ...history.rows.map((r) => r.length));
+  const pad = (r: OutCell[]): OutCell[] => Array.from({ length: width }, (_, c) => safeCell(r[c] ?? ""));
+  let hs: Excel.Worksheet;
+  let row: number;
+  if (read.history.exists) {
+    hs = wb.worksheets.getItem(HISTORY_SHEET);
+    row = read.history.values.length;
+  } else {
+    hs = wb.worksheets.add(HISTORY_SHEET);
+    hs.visibility = Excel.SheetVisibility.veryHidden;
+    hs.getRangeByIndexes(0, 0, 1, width).values = [pad(history.header)];
+    row = 1;
+  }
+  if (row === 0) {
+    hs.getRangeByIndexes(0, 0, 1, width).values = [pad(history.header)];
+    row = 1;
+  }
+  hs.getRangeByIndexes(row, 0, history.rows.length, width).values = history.rows.map(pad);
+}
+
+/** Puts the sheet back as it was before this run: removes this run's cells, restores the previous output. */
+async function restoreBefore<P, M>(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  read: SourceRead,
+  T: Rect,
+  addedTableCols: number,
+  touchedName: boolean,
+  options: ScoreOptions<P, M>,
+): Promise<void> {
+  const wb = context.workbook;
+  const prev = read.previous;
+  const outputName = read.record?.outputName ?? outputNameFor(read.sheetId);
+  // Sync 1: remove what this run added.
+  if (read.table && addedTableCols > 0) {
+    const table = wb.tables.getItem(read.table.name);
+    const first = T.col + T.colCount - addedTableCols - read.table.rect.col;
+    for (let i = addedTableCols - 1; i >= 0; i--) table.columns.getItemAt(first + i).delete();
+    const kept: Rect = { ...T, colCount: T.colCount - addedTableCols };
+    if (!prev && kept.colCount > 0)
+      sheet.getRangeByIndexes(kept.row, kept.col, kept.rowCount, kept.colCount).clear(Excel.ClearApplyTo.all);
+  } else {
+    for (const r of rectDifference(T, prev?.rect ?? null)) {
+      sheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount).clear(Excel.ClearApplyTo.all);
+    }
+  }
+  if (touchedName) {
+    const n = wb.names.getItemOrNullObject(outputName);
+    n.load("name");
+    await context.sync();
+    if (!n.isNullObject) n.delete();
+    if (prev)
+      wb.names.add(
+        outputName,
+        sheet.getRangeByIndexes(prev.rect.row, prev.rect.col, prev.rect.rowCount, prev.rect.colCount),
+      );
+  }
+  // Then the previous output's values and number formats, chunked like the data.
+  if (prev) {
+    await writeChunked(context, sheet, prev.rect, prev.values as OutCell[][], [], {
+      maxBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+      maxCells: options.chunkCells ?? DEFAULT_CHUNK_CELLS,
+      cellFormats: prev.numberFormats,
+    });
+  } else {
+    await context.sync();
+  }
+}

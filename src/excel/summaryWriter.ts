@@ -1,0 +1,70 @@
+/**
+ * Summary sheet (`Credit Risk Summary` / `信用风险汇总`): deleted and recreated when it is ours (recorded by id),
+ * never touching a user sheet that happens to have the same name (we then use a suffixed name and say so).
+ * Everything is queued for one sync by the caller.
+ */
+import { DEFAULT_HEADER_STYLE, safeCell, type HeaderStyle, type SummaryPlan } from "./writePlan";
+
+/** Picks the summary sheet name: the base name unless a sheet we don't own has it; then "base (2)", "(3)"… */
+export function chooseSummaryName(
+  base: string,
+  existing: { id: string; name: string }[],
+  ownId?: string,
+): string {
+  const taken = new Set(existing.filter((s) => s.id !== ownId).map((s) => s.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const candidate = `${base} (${i})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Queues writing the summary on a fresh sheet; returns the new worksheet proxy (load its id before sync). */
+export function queueSummary(
+  wb: Excel.Workbook,
+  name: string,
+  plan: SummaryPlan,
+  style: HeaderStyle = DEFAULT_HEADER_STYLE,
+): Excel.Worksheet {
+  const sheet = wb.worksheets.add(name);
+  const blocks = new Map(plan.blocks.map((b) => [b.id, b]));
+  for (const b of plan.blocks) {
+    const rows = b.values.length;
+    const cols = rows > 0 ? Math.max(...b.values.map((r) => r.length)) : 0;
+    if (rows === 0 || cols === 0) continue;
+    const values = b.values.map((r) => Array.from({ length: cols }, (_, c) => safeCell(r[c] ?? "")));
+    sheet.getRangeByIndexes(b.row, b.col, rows, cols).values = values;
+    if (b.header) {
+      const h = sheet.getRangeByIndexes(b.row, b.col, 1, cols);
+      h.format.fill.color = style.fill;
+      h.format.font.color = style.fontColor;
+      h.format.font.bold = style.bold;
+    }
+    const bodyStart = b.header ? 1 : 0;
+    const bodyRows = rows - bodyStart;
+    if (bodyRows > 0) {
+      b.columnFormats?.forEach((f, c) => {
+        if (f && c < cols)
+          sheet.getRangeByIndexes(b.row + bodyStart, b.col + c, bodyRows, 1).numberFormat = Array.from(
+            { length: bodyRows },
+            () => [f],
+          );
+      });
+      if (b.dataBarColumn !== undefined && b.dataBarColumn < cols) {
+        const bar = sheet
+          .getRangeByIndexes(b.row + bodyStart, b.col + b.dataBarColumn, bodyRows, 1)
+          .conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
+        bar.dataBar.positiveFormat.fillColor = "#5B9BD5";
+      }
+    }
+    sheet.getRangeByIndexes(b.row, b.col, rows, cols).format.autofitColumns();
+  }
+  const chartBlock = plan.chart ? blocks.get(plan.chart.block) : undefined;
+  if (plan.chart && chartBlock && chartBlock.values.length > 1) {
+    const cols = Math.max(...chartBlock.values.map((r) => r.length));
+    const src = sheet.getRangeByIndexes(chartBlock.row, chartBlock.col, chartBlock.values.length, cols);
+    const chart = sheet.charts.add(Excel.ChartType.columnClustered, src, Excel.ChartSeriesBy.columns);
+    chart.title.text = plan.chart.title;
+  }
+  return sheet;
+}

@@ -1,0 +1,71 @@
+/** Fault injection: a sync fails at each step of a run → user cells intact, output complete or fully removed. */
+import { clearResults } from "../../src/excel/clearResults";
+import { runScore } from "../../src/excel/scoreSheet";
+import { baseOptions, invoiceRows, setup, testCompute } from "./helpers";
+
+type Snap = { cells: Record<string, unknown> };
+const OUR_HEADERS = ["Open Balance", "Days Past Due", "Aging Bucket", "Breaches"];
+
+function outputState(wb: ReturnType<typeof setup>): "complete" | "none" | "partial" {
+  const header = wb.getValues("Invoices")[0].slice(4);
+  const hasCols = OUR_HEADERS.every((h, i) => header[i] === h);
+  const noCols = header.every((v) => v === "");
+  const rules = wb.getConditionalFormats("Invoices").length;
+  const summary = wb.sheetNames().includes("Credit Risk Summary");
+  const names = wb.getNames().length;
+  if (hasCols && rules === 6 && summary && names === 1) return "complete";
+  if (noCols && rules === 0 && !summary && names === 0) return "none";
+  return "partial";
+}
+
+describe.each([
+  ["first run", false],
+  ["re-run", true],
+])("%s", (_label, rerun) => {
+  test.each([1, 2, 3, 4, 5, 6, 7, 8, 9])("sync %i fails", async (at) => {
+    const wb = setup(invoiceRows(20));
+    const original = wb.snapshot("Invoices") as Snap;
+    if (rerun) await runScore(baseOptions, testCompute);
+    const previous = wb.getValues("Invoices");
+    wb.failSyncs({ at, code: "GeneralException" });
+    const syncs0 = wb.stats().syncs;
+    const res = await runScore(baseOptions, testCompute);
+    const used = wb.stats().syncs - syncs0;
+    const now = wb.snapshot("Invoices") as Snap;
+    for (const [addr, cell] of Object.entries(original.cells)) expect(now.cells[addr]).toEqual(cell);
+    const state = outputState(wb);
+    if (res.status === "failed") {
+      expect(res.message.en.length).toBeGreaterThan(20);
+      expect(res.message.zh.length).toBeGreaterThan(5);
+      expect(state === "none" || state === "complete").toBe(true);
+      if (state === "complete") expect(wb.getValues("Invoices")).toEqual(previous);
+    } else {
+      expect(res.status).toBe("done");
+      expect(state).toBe("complete");
+    }
+    if (used < at) {
+      // The run needed fewer syncs than `at`: the fault is still pending and hits the next run, which must
+      // fail cleanly too (its own rollback) before the one after works.
+      const hit = await runScore(baseOptions, testCompute);
+      expect(hit.status).toBe("failed");
+      expect(["complete", "none"]).toContain(outputState(wb));
+    }
+    // The next run works and leaves exactly one set of results.
+    const again = await runScore(baseOptions, testCompute);
+    expect(again.status).toBe("done");
+    expect(outputState(wb)).toBe("complete");
+    await clearResults({ includeHistory: true });
+    expect(wb.snapshot("Invoices")).toEqual(original);
+    expect(wb.sheetNames()).toEqual(["Invoices"]);
+  });
+});
+
+test("protected sheet: AccessDenied mapped to a clear message, nothing written", async () => {
+  const wb = setup(invoiceRows(5));
+  wb.setSheetProtected("Invoices", true);
+  const before = wb.snapshot("Invoices");
+  const res = await runScore(baseOptions, testCompute);
+  expect(res).toMatchObject({ status: "failed", code: "AccessDenied" });
+  if (res.status === "failed") expect(res.message.en).toMatch(/protected/);
+  expect(wb.snapshot("Invoices")).toEqual(before);
+});

@@ -1,0 +1,98 @@
+/** Round trips, request sizes, payload retry and cancellation on the simulator. */
+import { DEFAULT_CHUNK_BYTES } from "../../src/excel/chunkWriter";
+import { runScore } from "../../src/excel/scoreSheet";
+import { chunkEnd, rowByteSizes } from "../../src/excel/writePlan";
+import { baseOptions, invoiceRows, setup, testCompute } from "./helpers";
+
+/** Chunks the writer must use for a sheet of n rows (same sizing rule, computed independently of the run). */
+function expectedChunks(n: number, maxBytes = DEFAULT_CHUNK_BYTES, maxCells = 1_000_000): number {
+  const wb = setup(invoiceRows(n));
+  void wb;
+  const read = { source: { values: invoiceRows(n) } } as never;
+  const res = testCompute(read, baseOptions as never);
+  if (res.status !== "plan") throw new Error("plan expected");
+  const cols = res.plan.columns;
+  const rows = Array.from({ length: n }, (_, r) => cols.map((c) => c.values[r]));
+  const fmt = cols.reduce(
+    (b, c) => b + (c.numberFormat ? JSON.stringify([c.numberFormat]).length + 1 : 0),
+    0,
+  );
+  const bytes = rowByteSizes(rows).map((b) => b + fmt);
+  let chunks = 0;
+  for (let s = 0; s < n; s = chunkEnd(bytes, s, cols.length, maxBytes, maxCells)) chunks++;
+  return chunks;
+}
+
+jest.setTimeout(120_000);
+
+test("syncs for 1,000 rows equal syncs for 100,000 rows apart from the extra write chunks; requests ≤ 4 MB", async () => {
+  const small = setup(invoiceRows(1000));
+  const r1 = await runScore(baseOptions, testCompute);
+  const syncsSmall = small.stats().syncs;
+  const big = setup(invoiceRows(100_000));
+  const r2 = await runScore(baseOptions, testCompute);
+  const syncsBig = big.stats().syncs;
+  expect(r1.status).toBe("done");
+  expect(r2.status).toBe("done");
+  const c1 = expectedChunks(1000);
+  const c2 = expectedChunks(100_000);
+  expect(c1).toBe(1);
+  expect(c2).toBeGreaterThan(1);
+  if (r1.status === "done" && r2.status === "done") {
+    expect(r1.chunks).toBe(c1);
+    expect(r2.chunks).toBe(c2);
+  }
+  expect(syncsBig - syncsSmall).toBe(c2 - c1);
+  expect(big.stats().maxRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+  expect(big.getValues("Invoices")[99_941][7]).toBe("SEVERELY_OVERDUE");
+});
+
+test("payload refusal: the chunk is retried in halves and the run completes", async () => {
+  const wb = setup(invoiceRows(5000), { payloadLimitBytes: 60_000 });
+  const res = await runScore(baseOptions, testCompute);
+  expect(res.status).toBe("done");
+  if (res.status === "done") expect(res.chunks).toBeGreaterThan(expectedChunks(5000));
+  expect(wb.stats().maxRequestBytes).toBeGreaterThan(60_000); // the refused attempts were counted
+  expect(wb.getValues("Invoices")[5000][4]).toBe(100 + (4999 % 997));
+});
+
+test("cancel half way leaves the sheet as before (first run and re-run)", async () => {
+  const wb = setup(invoiceRows(2000));
+  const before = wb.snapshot("Invoices");
+  const ac = new AbortController();
+  const progress: number[] = [];
+  const res = await runScore(
+    {
+      ...baseOptions,
+      chunkCells: 400,
+      signal: ac.signal,
+      onProgress: (p) => {
+        if (p.phase === "write") progress.push(p.done);
+        if (p.phase === "write" && p.done >= 1000) ac.abort();
+      },
+    },
+    testCompute,
+  );
+  expect(res.status).toBe("cancelled");
+  expect(progress.filter((d) => d > 0).length).toBeGreaterThan(1);
+  expect(wb.snapshot("Invoices")).toEqual(before);
+  expect(wb.sheetNames()).toEqual(["Invoices"]);
+  expect(wb.getNames()).toEqual([]);
+
+  // Re-run cancelled: the previous output comes back exactly.
+  await runScore(baseOptions, testCompute);
+  const scored = wb.snapshot("Invoices");
+  const ac2 = new AbortController();
+  const res2 = await runScore(
+    {
+      ...baseOptions,
+      asOf: baseOptions.asOf + 40,
+      chunkCells: 400,
+      signal: ac2.signal,
+      onProgress: (p) => p.phase === "write" && p.done > 0 && ac2.abort(),
+    },
+    testCompute,
+  );
+  expect(res2.status).toBe("cancelled");
+  expect(wb.snapshot("Invoices")).toEqual(scored);
+});

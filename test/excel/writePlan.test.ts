@@ -1,0 +1,79 @@
+/** Pure helpers of the write plan and the error mapping. */
+import { mapOfficeError } from "../../src/excel/errors";
+import { bucketColor } from "../../src/excel/planFromScore";
+import { locateHeaders } from "../../src/excel/readSource";
+import {
+  chunkEnd,
+  columnLetter,
+  parseAddress,
+  rectDifference,
+  resolveFormula,
+  safeText,
+} from "../../src/excel/writePlan";
+
+test("safeText prefixes formula-looking text with Excel's text prefix only", () => {
+  expect(["=A1", "+1", "-x", "@sum", "ok", "", "1-30"].map(safeText)).toEqual([
+    "'=A1",
+    "'+1",
+    "'-x",
+    "'@sum",
+    "ok",
+    "",
+    "1-30",
+  ]);
+});
+
+test("addresses", () => {
+  expect(columnLetter(0)).toBe("A");
+  expect(columnLetter(26)).toBe("AA");
+  expect(columnLetter(16383)).toBe("XFD");
+  expect(parseAddress("'My sheet'!$B$2:D9")).toEqual({ row: 1, col: 1, rowCount: 8, colCount: 3 });
+  expect(parseAddress("A:A")).toBeNull();
+});
+
+test("rectDifference covers exactly the cells of a outside b", () => {
+  const a = { row: 0, col: 0, rowCount: 10, colCount: 5 };
+  const b = { row: 2, col: 1, rowCount: 3, colCount: 2 };
+  const parts = rectDifference(a, b);
+  const area = parts.reduce((n, r) => n + r.rowCount * r.colCount, 0);
+  expect(area).toBe(50 - 6);
+  expect(rectDifference(a, null)).toEqual([a]);
+  expect(rectDifference(a, a)).toEqual([]);
+});
+
+test("chunkEnd respects bytes and cells, always advances", () => {
+  const bytes = [10, 10, 10, 10, 10];
+  expect(chunkEnd(bytes, 0, 2, 25, 100)).toBe(2);
+  expect(chunkEnd(bytes, 0, 2, 1000, 6)).toBe(3);
+  expect(chunkEnd(bytes, 4, 2, 1, 1)).toBe(5);
+});
+
+test("resolveFormula adds our marker and resolves placeholders", () => {
+  expect(resolveFormula({ id: "b", formula: "=LEN({col:x}{row})>0" }, () => 7, 1)).toBe(
+    '=AND(N("crt:b")=0,LEN($H2)>0)',
+  );
+  expect(() => resolveFormula({ id: "b", formula: "{col:y}" }, () => undefined, 1)).toThrow();
+});
+
+test("bucket colours run green to red", () => {
+  expect(bucketColor(0, 5)).toBe("#C6EFCE");
+  expect(bucketColor(4, 5)).toBe("#FFC7CE");
+});
+
+test("locateHeaders finds our headers when a column was inserted before them", () => {
+  const named = { row: 0, col: 4, rowCount: 3, colCount: 2 };
+  expect(locateHeaders(["a", "b", "c", "d", "X", "Y"], 0, named, ["X", "Y"])).toEqual(named);
+  expect(locateHeaders(["a", "b", "c", "d", "", "X", "Y"], 0, named, ["X", "Y"])).toEqual({
+    ...named,
+    col: 5,
+  });
+  expect(locateHeaders(["a", "b"], 0, named, ["X", "Y"])).toBeNull();
+});
+
+test("Office errors map to bilingual, actionable messages", () => {
+  expect(mapOfficeError({ code: "AccessDenied" }).message.en).toMatch(/protected/);
+  expect(mapOfficeError({ code: "InvalidOperation" }).message.en).toMatch(/busy/);
+  expect(mapOfficeError({ code: "ActivityLimitReached" }).message.zh).toMatch(/正忙/);
+  expect(mapOfficeError({ code: "ItemNotFound" }).code).toBe("ItemNotFound");
+  expect(mapOfficeError(new Error("boom")).code).toBe("Unknown");
+});
