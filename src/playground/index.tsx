@@ -1,0 +1,146 @@
+/**
+ * Entry of playground.html: the real task pane and the real AR.* functions on a simulated workbook.
+ *
+ * Order matters: the simulated `Office`, `Excel` and `CustomFunctions` globals are installed first, then the
+ * custom functions are registered (and captured for the formula evaluator), and only then is the task-pane
+ * module imported (dynamic `import()`), so it sees the simulated host exactly as it would see Excel.
+ *
+ * URL parameters: `?lang=en-US|zh-CN` (display language of the simulated Office and of this page),
+ * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large`. `window.playground` is the automation hook.
+ */
+import { useCallback, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { captureCustomFunctions } from "./customFunctions";
+import { bindEvaluator } from "./formulaEval";
+import { createPlaygroundHook, installPlaygroundHook, markReady } from "./hook";
+import { readParams, withParam, type PlaygroundParams, type SampleChoice } from "./params";
+import { Playground } from "./Playground";
+import { applySheetLayout } from "./sampleLayout";
+import { chineseSample, englishSample, largeSample } from "./samples";
+import type { SheetData } from "./samples";
+import { SimWorkbook, installSimulator } from "./sim";
+import { cellAccess } from "./simAccess";
+
+/** Rows of the large sample. */
+const LARGE_ROWS = 100_000;
+
+function sampleSheets(sample: SampleChoice): SheetData[] {
+  if (sample === "zh") return chineseSample();
+  if (sample === "large") return largeSample(LARGE_ROWS);
+  return englishSample();
+}
+
+/** Loads a sample, formats it through the (simulated) Excel API, and starts the sync statistics afresh. */
+async function loadSample(wb: SimWorkbook, sample: SampleChoice): Promise<void> {
+  const sheets = sampleSheets(sample);
+  wb.loadWorkbook(sheets);
+  await applySheetLayout(sheets);
+  wb.resetStats();
+}
+
+interface RootProps {
+  wb: SimWorkbook;
+  params: PlaygroundParams;
+  initialSample: SampleChoice | null;
+  paneRef: (el: HTMLElement | null) => void;
+  bindSampleReset: (reset: () => void) => void;
+  cellInput: (sheet: string, row: number, col: number) => string;
+}
+
+function Root({ wb, params, initialSample, paneRef, bindSampleReset, cellInput }: RootProps) {
+  const [sample, setSample] = useState<SampleChoice | null>(initialSample);
+  const [busy, setBusy] = useState(false);
+  bindSampleReset(() => setSample(null));
+
+  const onSample = useCallback(
+    (next: SampleChoice) => {
+      setBusy(true);
+      // Let the "Loading…" overlay paint before the (synchronous) generation of a large sample.
+      window.setTimeout(() => {
+        loadSample(wb, next)
+          .catch((err: unknown) => console.error("loading the sample failed", err))
+          .finally(() => {
+            setSample(next);
+            setBusy(false);
+            window.history.replaceState(null, "", withParam(window.location.search, "sample", next));
+          });
+      }, 30);
+    },
+    [wb],
+  );
+
+  const onParam = useCallback((key: "lang" | "theme", value: string) => {
+    window.location.search = withParam(window.location.search, key, value);
+  }, []);
+
+  return (
+    <Playground
+      view={wb.view}
+      params={params}
+      sample={sample}
+      onSample={onSample}
+      onParam={onParam}
+      paneRef={paneRef}
+      cellInput={cellInput}
+      busy={busy}
+    />
+  );
+}
+
+async function start(): Promise<void> {
+  const params = readParams(window.location.search);
+  document.documentElement.lang = params.lang;
+  document.body.style.margin = "0";
+
+  const wb = new SimWorkbook({ displayLanguage: params.lang });
+  installSimulator(wb, globalThis);
+  const registry = captureCustomFunctions(globalThis as never);
+  const { registerCustomFunctions } = await import("../functions/register");
+  registerCustomFunctions();
+
+  const cells = cellAccess(wb);
+  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup));
+
+  await loadSample(wb, params.sample);
+
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  let resetSample: () => void = () => undefined;
+  installPlaygroundHook(
+    window,
+    createPlaygroundHook(wb, ready, () => resetSample()),
+  );
+
+  let resolvePane!: (el: HTMLElement) => void;
+  const paneElement = new Promise<HTMLElement>((resolve) => (resolvePane = resolve));
+  const paneRef = (el: HTMLElement | null) => {
+    if (el) resolvePane(el);
+  };
+
+  const container =
+    document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
+  createRoot(container).render(
+    <Root
+      wb={wb}
+      params={params}
+      initialSample={params.sample}
+      paneRef={paneRef}
+      bindSampleReset={(reset) => (resetSample = reset)}
+      cellInput={cells.input}
+    />,
+  );
+
+  const [{ mountTaskpane }, pane] = await Promise.all([import("../taskpane/mount"), paneElement]);
+  mountTaskpane(pane, { language: params.lang, theme: params.theme });
+  resolveReady();
+  await ready;
+  markReady(document);
+}
+
+start().catch((err: unknown) => {
+  // Visible failure for people and for the e2e runner (which fails on console errors).
+  console.error("playground failed to start", err);
+  const pre = document.createElement("pre");
+  pre.textContent = `Playground failed to start / 演练场启动失败:\n${String(err instanceof Error ? err.stack : err)}`;
+  document.body.appendChild(pre);
+});

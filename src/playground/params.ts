@@ -1,0 +1,31 @@
+/** URL parameters of the playground page: `?lang=en-US|zh-CN`, `?theme=light|dark`, `?sample=en|zh|large`. */
+import type { PlaygroundLang } from "./i18n";
+
+export type ThemeChoice = "light" | "dark";
+export type SampleChoice = "en" | "zh" | "large";
+
+export interface PlaygroundParams {
+  lang: PlaygroundLang;
+  theme: ThemeChoice;
+  sample: SampleChoice;
+}
+
+/**
+ * Reads the page parameters. `lang` is "zh-CN" for any "zh…" value, else "en-US"; `theme` is "dark" only when
+ * asked; `sample` defaults to the Chinese sample under zh-CN and the English one otherwise.
+ */
+export function readParams(search: string): PlaygroundParams {
+  const q = new URLSearchParams(search);
+  const lang: PlaygroundLang = /^zh/i.test(q.get("lang") ?? "") ? "zh-CN" : "en-US";
+  const theme: ThemeChoice = q.get("theme") === "dark" ? "dark" : "light";
+  const s = q.get("sample");
+  const sample: SampleChoice = s === "en" || s === "zh" || s === "large" ? s : lang === "zh-CN" ? "zh" : "en";
+  return { lang, theme, sample };
+}
+
+/** The query string with one parameter set (others kept), e.g. for the language and theme switches. */
+export function withParam(search: string, key: string, value: string): string {
+  const q = new URLSearchParams(search);
+  q.set(key, value);
+  return `?${q.toString()}`;
+}

@@ -1,0 +1,147 @@
+import {
+  errorText,
+  evaluateFormula,
+  todaySerialUtc,
+  type FormulaContext,
+} from "../../src/playground/formulaEval";
+import { serialFromYmd } from "../../src/engine/serial";
+
+class CodedError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+function context(
+  cells: Record<string, unknown>,
+  fns: Record<string, (...a: unknown[]) => unknown> = {},
+): FormulaContext {
+  return {
+    cell: (row, col, sheet) => cells[`${sheet ?? ""}!${String.fromCharCode(65 + col)}${row + 1}`] ?? "",
+    fn: (name) => fns[name],
+    today: () => 46000,
+  };
+}
+
+describe("evaluateFormula", () => {
+  const ctx = context({
+    "!A1": 45672,
+    "!A2": "Net 30",
+    "!B1": 2,
+    "!B2": 3,
+    "Other!A1": 7,
+    "My sheet!B2": 9,
+    "!C1": "#N/A",
+  });
+
+  it("evaluates literals and arithmetic with precedence", () => {
+    expect(evaluateFormula("=1+2*3", ctx)).toBe(7);
+    expect(evaluateFormula("=(1+2)*3", ctx)).toBe(9);
+    expect(evaluateFormula("=-2^2", ctx)).toBe(4);
+    expect(evaluateFormula("=10/4", ctx)).toBe(2.5);
+    expect(evaluateFormula("=1e3", ctx)).toBe(1000);
+    expect(evaluateFormula('="a""b"', ctx)).toBe('a"b');
+    expect(evaluateFormula("=TRUE", ctx)).toBe(true);
+    expect(evaluateFormula("=false", ctx)).toBe(false);
+    expect(evaluateFormula('="x"&1&TRUE', ctx)).toBe("x1TRUE");
+    expect(evaluateFormula("=B1<B2", ctx)).toBe(true);
+    expect(evaluateFormula('=A2="net 30"', ctx)).toBe(true);
+  });
+
+  it("reads cell references, absolute and sheet-qualified", () => {
+    expect(evaluateFormula("=A1+1", ctx)).toBe(45673);
+    expect(evaluateFormula("=$A$1", ctx)).toBe(45672);
+    expect(evaluateFormula("=Other!A1*2", ctx)).toBe(14);
+    expect(evaluateFormula("='My sheet'!B2", ctx)).toBe(9);
+    expect(evaluateFormula("=Z99", ctx)).toBe("");
+    expect(evaluateFormula("=Z99+1", ctx)).toBe(1);
+  });
+
+  it("gives Excel errors instead of throwing", () => {
+    expect(evaluateFormula("=1/0", ctx)).toBe("#DIV/0!");
+    expect(evaluateFormula('="a"+1', ctx)).toBe("#VALUE!");
+    expect(evaluateFormula("=NOPE(1)", ctx)).toBe("#NAME?");
+    expect(evaluateFormula("=foo", ctx)).toBe("#NAME?");
+    expect(evaluateFormula("=1+", ctx)).toBe("#NAME?");
+    expect(evaluateFormula('="abc', ctx)).toBe("#NAME?");
+    expect(evaluateFormula("=C1+1", ctx)).toBe("#N/A");
+    expect(evaluateFormula("=#N/A", ctx)).toBe("#N/A");
+    expect(evaluateFormula("=A1:B2", ctx)).toBe("#VALUE!");
+    expect(evaluateFormula("=" + "(".repeat(500) + "1" + ")".repeat(500), ctx)).toBe("#NAME?");
+  });
+
+  it("has TODAY, DATE and SUM", () => {
+    expect(evaluateFormula("=TODAY()", ctx)).toBe(46000);
+    expect(evaluateFormula("=DATE(2025,1,15)", ctx)).toBe(serialFromYmd(2025, 1, 15));
+    expect(evaluateFormula("=DATE(2025,2,30)", ctx)).toBe("#NUM!");
+    expect(evaluateFormula("=SUM(A1:B2, 1)", ctx)).toBe(45672 + 2 + 3 + 1);
+  });
+
+  it("calls custom functions with scalars, 2-D ranges, array constants and null for omitted arguments", () => {
+    const seen: unknown[][] = [];
+    const fns = {
+      "AR.DUEDATE": (date: unknown, terms: unknown, holidays: unknown) => {
+        seen.push([date, terms, holidays]);
+        return (date as number) + (terms === "Net 30" ? 30 : 0);
+      },
+      "AR.ECHO": (...a: unknown[]) => {
+        seen.push(a);
+        return "ok";
+      },
+    };
+    const c = context({ "!A1": 45672, "!A2": "Net 30", "!B1": 2, "!B2": 3 }, fns);
+    expect(evaluateFormula('=AR.DUEDATE(A1,"Net 30")', c)).toBe(45702);
+    expect(seen[0]).toEqual([45672, "Net 30", null]);
+    expect(evaluateFormula("=ar.duedate(A1, A2, A1:B2)", c)).toBe(45702);
+    expect(seen[1][2]).toEqual([
+      [45672, 2],
+      ["Net 30", 3],
+    ]);
+    expect(evaluateFormula("=AR.ECHO(,{30,60;90,120},)", c)).toBe("ok");
+    expect(seen[2]).toEqual([
+      null,
+      [
+        [30, 60],
+        [90, 120],
+      ],
+      null,
+    ]);
+  });
+
+  it("maps thrown and returned custom-function errors, matrices and promises", () => {
+    const c = context(
+      {},
+      {
+        "AR.THROWS": () => {
+          throw new CodedError("#N/A");
+        },
+        "AR.THROWSNAME": () => {
+          throw new CodedError("invalidNumber");
+        },
+        "AR.PLAIN": () => {
+          throw new Error("boom");
+        },
+        "AR.RETURNS": () => new CodedError("#NUM!"),
+        "AR.MATRIX": () => [[5, 6]],
+        "AR.ASYNC": () => Promise.resolve(1),
+        "AR.NULL": () => null,
+      },
+    );
+    expect(evaluateFormula("=AR.THROWS()", c)).toBe("#N/A");
+    expect(evaluateFormula("=AR.THROWSNAME()", c)).toBe("#NUM!");
+    expect(evaluateFormula("=AR.PLAIN()", c)).toBe("#VALUE!");
+    expect(evaluateFormula("=AR.RETURNS()", c)).toBe("#NUM!");
+    expect(evaluateFormula("=AR.MATRIX()+1", c)).toBe(6);
+    expect(evaluateFormula("=AR.ASYNC()", c)).toBe("#BUSY!");
+    expect(evaluateFormula("=AR.NULL()", c)).toBe("#VALUE!");
+    expect(errorText({ code: "divisionByZero" })).toBe("#DIV/0!");
+    expect(errorText("nonsense")).toBe("#VALUE!");
+  });
+});
+
+describe("todaySerialUtc", () => {
+  it("uses UTC calendar components", () => {
+    expect(todaySerialUtc(new Date(Date.UTC(2026, 10, 28, 23, 59)))).toBe(serialFromYmd(2026, 11, 28));
+    expect(todaySerialUtc(new Date(Date.UTC(2025, 0, 15, 0, 0)))).toBe(45672);
+  });
+});
