@@ -1,0 +1,210 @@
+/**
+ * Dunning message drafts (spec score-sheet §6): English or Chinese templates listing the overdue invoices (number,
+ * due date, amount with thousands separators and currency when known, days overdue), totals, and — when the
+ * policy enables it — statutory late interest (finance.lateInterest, simple interest to the as-of date) and the
+ * fixed recovery fee per invoice (finance.recoveryFee). The tone follows the stage: friendly reminder → second
+ * notice → final notice → credit hold notice.
+ *
+ * Pure text. No line of the subject or body starts with `=`, `+`, `-` or `@` (such lines get a leading `'`), so
+ * pasting the text into a cell can never create a formula.
+ */
+import { lateInterest, recoveryFee } from "../finance";
+import type { DunningStageId, Policy } from "../policy";
+import { formatAmount, formatDate } from "../pipeline/format";
+import type { Serial } from "../serial";
+
+/** What a message needs to know about an invoice (a ScoredInvoice fits). */
+export interface DunningInvoice {
+  readonly invoiceNo?: string;
+  readonly row?: number;
+  readonly dueDate: Serial;
+  readonly openBalance: number;
+  readonly daysPastDue: number | null;
+  readonly currency?: string;
+}
+
+export type MessageLang = "en" | "zh-CN";
+
+export interface DraftOptions {
+  /** Sender's company name for the signature. */
+  readonly company?: string;
+  /** Currency for invoices that carry none. */
+  readonly currency?: string;
+}
+
+export interface DraftMessage {
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** Prefixes `'` to a line Excel would read as a formula. */
+export function sanitizeLine(line: string): string {
+  return /^[=+\-@]/.test(line) ? `'${line}` : line;
+}
+
+function money(value: number, currency: string): string {
+  const text = formatAmount(value);
+  return currency ? `${currency} ${text}` : text;
+}
+
+interface Line {
+  readonly ref: string;
+  readonly due: string;
+  readonly amount: string;
+  readonly days: number;
+  readonly interest: number;
+  readonly fee: number;
+  readonly currency: string;
+  readonly open: number;
+}
+
+const TEXT = {
+  en: {
+    subject: {
+      reminder: (c: string) => `Friendly reminder: overdue invoices – ${c}`,
+      secondNotice: (c: string) => `Second notice: payment overdue – ${c}`,
+      finalNotice: (c: string) => `Final notice: overdue balance – ${c}`,
+      creditHold: (c: string) => `Account on credit hold – ${c}`,
+    } as Record<DunningStageId, (c: string) => string>,
+    greeting: (c: string) => `Dear ${c},`,
+    intro: {
+      reminder: "We hope all is well. Our records show that the following invoices are now past due:",
+      secondNotice: "We wrote to you earlier about the invoices below, and we have not yet received payment:",
+      finalNotice: "Despite our earlier reminders, the following invoices remain unpaid:",
+      creditHold:
+        "Because the following invoices remain unpaid, your account has been placed on credit hold:",
+    } as Record<DunningStageId, string>,
+    close: {
+      reminder:
+        "If you have already paid, please disregard this message and accept our thanks. Otherwise we would be grateful for payment at your earliest convenience.",
+      secondNotice:
+        "Please arrange payment within 7 days, or let us know straight away if there is a problem with any of these invoices.",
+      finalNotice:
+        "Unless we receive payment within 7 days, we will place your account on hold and take further steps to recover the debt, including statutory interest and costs.",
+      creditHold:
+        "No further orders can be supplied on credit until the overdue balance is paid in full. Please contact us to settle the account.",
+    } as Record<DunningStageId, string>,
+    line: (l: Line) =>
+      `• ${l.ref} – due ${l.due} – ${l.amount} – ${l.days} day${l.days === 1 ? "" : "s"} overdue` +
+      (l.interest > 0 || l.fee > 0
+        ? ` (${[l.interest > 0 ? `interest ${money(l.interest, l.currency)}` : "", l.fee > 0 ? `fee ${money(l.fee, l.currency)}` : ""].filter(Boolean).join(", ")})`
+        : ""),
+    total: (t: string) => `Total overdue: ${t}`,
+    interestTotal: (t: string, rate: string, date: string) =>
+      `Statutory interest at ${rate} a year to ${date}: ${t}`,
+    feeTotal: (t: string) => `Fixed recovery compensation: ${t}`,
+    grandTotal: (t: string) => `Total now due: ${t}`,
+    regards: "Kind regards,",
+    signature: "Credit Control",
+    invoice: (row?: number) => (row !== undefined ? `Invoice (row ${row})` : "Invoice"),
+  },
+  zh: {
+    subject: {
+      reminder: (c: string) => `付款提醒：发票已逾期 – ${c}`,
+      secondNotice: (c: string) => `二次催款通知：款项逾期 – ${c}`,
+      finalNotice: (c: string) => `最终催款通知：逾期欠款 – ${c}`,
+      creditHold: (c: string) => `账户已暂停赊销 – ${c}`,
+    } as Record<DunningStageId, (c: string) => string>,
+    greeting: (c: string) => `尊敬的${c}：`,
+    intro: {
+      reminder: "您好！根据我们的记录，以下发票已超过付款期限：",
+      secondNotice: "我们此前已就以下发票与您联系，但尚未收到付款：",
+      finalNotice: "尽管我们已多次提醒，以下发票仍未支付：",
+      creditHold: "由于以下发票仍未支付，贵方账户已被暂停赊销：",
+    } as Record<DunningStageId, string>,
+    close: {
+      reminder: "如您已付款，请忽略本提醒，并感谢您的支持；如尚未付款，烦请尽早安排。",
+      secondNotice: "请于7日内安排付款；如对上述发票有任何疑问，请立即与我们联系。",
+      finalNotice:
+        "如7日内仍未收到付款，我们将暂停贵方账户，并采取进一步措施追收欠款，包括主张法定利息及费用。",
+      creditHold: "在逾期款项全部付清之前，我们将无法以赊销方式供货。请与我们联系结清账款。",
+    } as Record<DunningStageId, string>,
+    line: (l: Line) =>
+      `• ${l.ref}，到期日${l.due}，金额${l.amount}，已逾期${l.days}天` +
+      (l.interest > 0 || l.fee > 0
+        ? `（${[l.interest > 0 ? `利息${money(l.interest, l.currency)}` : "", l.fee > 0 ? `费用${money(l.fee, l.currency)}` : ""].filter(Boolean).join("，")}）`
+        : ""),
+    total: (t: string) => `逾期合计：${t}`,
+    interestTotal: (t: string, rate: string, date: string) => `按年利率${rate}计至${date}的法定利息：${t}`,
+    feeTotal: (t: string) => `固定追偿补偿费：${t}`,
+    grandTotal: (t: string) => `现应付合计：${t}`,
+    regards: "此致\n敬礼",
+    signature: "信用管理部",
+    invoice: (row?: number) => (row !== undefined ? `发票（第${row}行）` : "发票"),
+  },
+};
+
+function totalsText(totals: Map<string, number>, join: string): string {
+  return [...totals.entries()].map(([cur, v]) => money(v, cur)).join(join);
+}
+
+/**
+ * A ready message for one customer at one stage. `invoices` are listed oldest first; those without a positive
+ * open balance are left out. Interest/fees appear only when `policy.lateInterest.enabled` (fee only with a regime).
+ */
+export function draftMessage(
+  customer: string,
+  invoices: readonly DunningInvoice[],
+  stage: DunningStageId,
+  lang: MessageLang,
+  policy: Pick<Policy, "lateInterest">,
+  asOf: Serial,
+  options: DraftOptions = {},
+): DraftMessage {
+  const t = lang === "en" ? TEXT.en : TEXT.zh;
+  const li = policy.lateInterest;
+  const items = invoices
+    .filter((i) => i.openBalance > 0)
+    .slice()
+    .sort((a, b) => (b.daysPastDue ?? 0) - (a.daysPastDue ?? 0) || (a.row ?? 0) - (b.row ?? 0));
+  const owed = new Map<string, number>();
+  const interest = new Map<string, number>();
+  const fees = new Map<string, number>();
+  const lines: Line[] = items.map((i) => {
+    const currency = i.currency ?? options.currency ?? "";
+    const int = li.enabled ? lateInterest(i.openBalance, i.dueDate, asOf, li.annualRate, li.dayBasis) : 0;
+    const fee = li.enabled && li.recoveryFeeRegime ? recoveryFee(i.openBalance, li.recoveryFeeRegime) : 0;
+    owed.set(currency, (owed.get(currency) ?? 0) + i.openBalance);
+    if (int > 0) interest.set(currency, (interest.get(currency) ?? 0) + int);
+    if (fee > 0) fees.set(currency, (fees.get(currency) ?? 0) + fee);
+    return {
+      ref: i.invoiceNo ?? t.invoice(i.row),
+      due: formatDate(i.dueDate, lang),
+      amount: money(i.openBalance, currency),
+      days: i.daysPastDue ?? Math.max(0, Math.floor(asOf) - Math.floor(i.dueDate)),
+      interest: int,
+      fee,
+      currency,
+      open: i.openBalance,
+    };
+  });
+  const sep = lang === "en" ? ", " : "、";
+  const body: string[] = [
+    t.greeting(customer),
+    "",
+    t.intro[stage],
+    "",
+    ...lines.map(t.line),
+    "",
+    t.total(totalsText(owed, sep)),
+  ];
+  if (interest.size > 0 || fees.size > 0) {
+    const rate = `${formatAmount(li.annualRate * 100, 2)}%`;
+    if (interest.size > 0)
+      body.push(t.interestTotal(totalsText(interest, sep), rate, formatDate(asOf, lang)));
+    if (fees.size > 0) body.push(t.feeTotal(totalsText(fees, sep)));
+    const grand = new Map(owed);
+    for (const [c, v] of interest) grand.set(c, (grand.get(c) ?? 0) + v);
+    for (const [c, v] of fees) grand.set(c, (grand.get(c) ?? 0) + v);
+    body.push(t.grandTotal(totalsText(grand, sep)));
+  }
+  body.push("", t.close[stage], "", t.regards, options.company?.trim() || t.signature);
+  return {
+    subject: sanitizeLine(
+      t.subject[stage](customer)
+        .replace(/[\r\n]+/g, " ")
+        .trim(),
+    ),
+    body: body.join("\n").split("\n").map(sanitizeLine).join("\n"),
+  };
+}

@@ -1,0 +1,608 @@
+/**
+ * readTable: a 2-D array of cell values (as Office.js `Range.values` gives them) → parsed invoices + issues
+ * (spec score-sheet §1). Pure and total: never throws on any array of any values.
+ *
+ * Rules:
+ * - The header row is detected (first of the top 20 rows with ≥ 3 known headers) unless `headerRowIndex` is given
+ *   (`-1` = no header row: data from the first row, a mapping must be given).
+ * - The mapping is detected from the header row unless given. A mapping missing required roles reads no rows and
+ *   reports why (`MAPPING` issues, and `mappingProblems`).
+ * - Rows whose mapped cells are all blank are ignored (`blankRows`).
+ * - A totals row — customer cell "Total", "Grand total", "Subtotal", "合计", "总计", "小计" …, or a blank customer with
+ *   a number after the last customer row — is skipped with a `note` (`totalRowsSkipped`).
+ * - A row with a blank customer, no amount/balance, no due date that can be found, or any mapped cell that cannot
+ *   be read is skipped with one `error` issue per problem (row, column, value, why). Never guessed.
+ * - Unknown status text: the row is used as open, with a `warning`. Unreadable terms when the row has its own due
+ *   date: used, with a `warning` (terms are not needed).
+ * - A "Paid" column holding yes/no flags instead of amounts marks the invoice paid (`Y`, `TRUE`, `是` …) or not.
+ * - Negative amounts are kept (credit notes). Customer names are kept exactly as written (trimmed only).
+ */
+import type { Policy } from "../policy";
+import { DEFAULT_POLICY } from "../policy";
+import { MAX_SERIAL, type Serial } from "../serial";
+import { dueDate as termsDueDate, parseTerms } from "../terms";
+import {
+  dateOrderEvidence,
+  parseDateCell,
+  parseFlagCell,
+  parseNumberCell,
+  parseStatusCell,
+  parseTextCell,
+  type CellResult,
+} from "./cells";
+import {
+  detectHeaderRow,
+  detectMapping,
+  validateMapping,
+  type HeaderDetection,
+  type MappingProblem,
+} from "./headers";
+import { columnLetter, customerKey, displayValue, headerKey, isBlank, nfkc } from "./normalize";
+import {
+  ROLES,
+  type ColumnMapping,
+  type Invoice,
+  type InvoiceStatus,
+  type Issue,
+  type Msg,
+  type Role,
+} from "./types";
+
+export interface ReadTableOptions {
+  /** Confirmed mapping (role → 0-based column); detected from the header row when omitted. */
+  readonly mapping?: ColumnMapping;
+  readonly policy?: Policy;
+  /** 0-based header row in `rows`; detected when omitted; -1 = no header row. */
+  readonly headerRowIndex?: number;
+  readonly sheetName?: string;
+  /** Sheet rows above `rows[0]` (rows[0] is sheet row `rowOffset + 1`). */
+  readonly rowOffset?: number;
+  /** Sheet columns left of column 0 (column 0 is letter `columnLetter(columnOffset)`). */
+  readonly columnOffset?: number;
+  /** Rows scanned for the header (default 20). */
+  readonly maxScan?: number;
+}
+
+export interface ReadTableResult {
+  /** 0-based header row in the input, -1 when there is none (or none was found). */
+  readonly headerRowIndex: number;
+  /** Header text per column ("" where blank). */
+  readonly headers: readonly string[];
+  readonly mapping: ColumnMapping;
+  /** Required roles missing etc.; when non-empty no rows were read. */
+  readonly mappingProblems: readonly MappingProblem[];
+  readonly detection: HeaderDetection | null;
+  /** Invoices in source row order. */
+  readonly invoices: readonly Invoice[];
+  readonly issues: readonly Issue[];
+  /** 0-based index of the first data row (header + 1). */
+  readonly firstDataIndex: number;
+  /** Number of input rows from `firstDataIndex` to the end (the writer writes one output row per such row). */
+  readonly rowCount: number;
+  readonly blankRows: number;
+  readonly totalRowsSkipped: number;
+  /** Rows skipped because a required cell could not be read (each has ≥ 1 `error` issue). */
+  readonly errorRowsSkipped: number;
+  /** When the date order is unknown: the order the sheet's unambiguous day/month texts prove, if only one. */
+  readonly dateOrderHint: "DMY" | "MDY" | null;
+  /** Distinct currencies seen (NFKC, upper-case), sorted. */
+  readonly currencies: readonly string[];
+  readonly rowOffset: number;
+  readonly columnOffset: number;
+  readonly sheetName?: string;
+}
+
+const TOTAL_WORDS = new Set(
+  [
+    "total",
+    "totals",
+    "grand total",
+    "subtotal",
+    "sub total",
+    "sum",
+    "total amount",
+    "合计",
+    "总计",
+    "小计",
+    "合 计",
+    "总 计",
+    "共计",
+    "汇总",
+  ].map((w) => headerKey(w)),
+);
+
+/** True when a customer cell reads like a totals label ("Total", "Grand Total:", "合计", "总计" …). */
+export function isTotalsLabel(text: string): boolean {
+  const k = headerKey(text);
+  return TOTAL_WORDS.has(k) || /^(?:grand)?total(?:s|due|ar|receivables)?$/.test(k);
+}
+
+interface Ctx {
+  readonly headers: readonly string[];
+  readonly rowOffset: number;
+  readonly columnOffset: number;
+  readonly sheetName?: string;
+}
+
+/** Builds an issue located on the sheet. `col` < 0 means the whole row. */
+export function makeIssue(
+  ctx: Ctx,
+  index: number,
+  col: number,
+  value: unknown,
+  reason: Msg,
+  severity: Issue["severity"],
+  code: string,
+): Issue {
+  const issue: Issue = {
+    row: index < 0 ? 0 : index + 1 + ctx.rowOffset,
+    column: col < 0 ? "" : columnLetter(col + ctx.columnOffset),
+    header: col < 0 ? "" : (ctx.headers[col] ?? ""),
+    value: displayValue(value),
+    reason,
+    severity,
+    code,
+  };
+  return ctx.sheetName !== undefined ? { ...issue, sheet: ctx.sheetName } : issue;
+}
+
+function mappedColumns(mapping: ColumnMapping): [Role, number][] {
+  const out: [Role, number][] = [];
+  for (const role of ROLES) {
+    const c = mapping[role];
+    if (typeof c === "number" && Number.isInteger(c) && c >= 0) out.push([role, c]);
+  }
+  return out;
+}
+
+function toRows(rows: unknown): readonly (readonly unknown[])[] {
+  return Array.isArray(rows) ? (rows as unknown[]).map((r) => (Array.isArray(r) ? r : [])) : [];
+}
+
+/** Reads typed cells of one row at a time, collecting issues; one instance per table (no per-row closures). */
+class RowReader {
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
+  readonly numOpts: { decimalComma: boolean };
+  readonly dateOpts: { dateOrder: "DMY" | "MDY" | null };
+  dmy = 0;
+  mdy = 0;
+  ambiguous = 0;
+  private row: readonly unknown[] = [];
+  private readonly dateCache = new Map<string, CellResult<Serial>>();
+  private i = 0;
+
+  constructor(
+    private readonly ctx: Ctx,
+    policy: Policy,
+  ) {
+    this.numOpts = { decimalComma: policy.decimalComma };
+    this.dateOpts = { dateOrder: policy.dateOrder };
+  }
+
+  start(row: readonly unknown[], i: number): void {
+    this.row = row;
+    this.i = i;
+    this.errors.length = 0;
+    this.warnings.length = 0;
+  }
+
+  error(c: number, reason: Msg, code: string): void {
+    this.errors.push(makeIssue(this.ctx, this.i, c, c >= 0 ? this.row[c] : "", reason, "error", code));
+  }
+
+  num(c: number): number | undefined {
+    if (c < 0) return undefined;
+    const v = this.row[c];
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+    if (isBlank(v)) return undefined;
+    const res = parseNumberCell(v, this.numOpts);
+    if (res.ok) return res.value;
+    this.error(c, res.reason, res.code);
+    return undefined;
+  }
+
+  date(c: number): Serial | undefined {
+    if (c < 0) return undefined;
+    const v = this.row[c];
+    if (isBlank(v)) return undefined;
+    let res: CellResult<Serial>;
+    if (typeof v === "string") {
+      const hit = this.dateCache.get(v);
+      if (hit) res = hit;
+      else {
+        res = parseDateCell(v, this.dateOpts);
+        if (this.dateCache.size < 50000) this.dateCache.set(v, res);
+      }
+    } else res = parseDateCell(v, this.dateOpts);
+    if (this.dateOpts.dateOrder === null && typeof v === "string") {
+      const ev = dateOrderEvidence(v);
+      if (ev === "DMY") this.dmy++;
+      else if (ev === "MDY") this.mdy++;
+    }
+    if (res.ok) return res.value;
+    if (res.code === "AMBIGUOUS_DATE") this.ambiguous++;
+    this.error(c, res.reason, res.code);
+    return undefined;
+  }
+}
+
+/** Reads an invoice table. See the module comment for the rules. */
+export function readTable(
+  input: readonly (readonly unknown[])[],
+  options: ReadTableOptions = {},
+): ReadTableResult {
+  const rows = toRows(input);
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const rowOffset = Math.max(0, Math.floor(options.rowOffset ?? 0)) || 0;
+  const columnOffset = Math.max(0, Math.floor(options.columnOffset ?? 0)) || 0;
+  const sheetName = options.sheetName;
+  const issues: Issue[] = [];
+
+  let detection: HeaderDetection | null = null;
+  let headerRowIndex: number;
+  if (
+    typeof options.headerRowIndex === "number" &&
+    Number.isInteger(options.headerRowIndex) &&
+    options.headerRowIndex >= -1
+  ) {
+    headerRowIndex = Math.min(options.headerRowIndex, rows.length - 1);
+  } else {
+    detection = detectHeaderRow(rows, options.maxScan ?? 20);
+    headerRowIndex = detection ? detection.index : options.mapping ? 0 : -1;
+  }
+  const headerRow = headerRowIndex >= 0 ? rows[headerRowIndex]! : [];
+  const headers = headerRow.map((h) => parseTextCell(h) ?? "");
+  const ctx: Ctx = { headers, rowOffset, columnOffset, sheetName };
+  const firstDataIndex = headerRowIndex + 1;
+  const base = {
+    headerRowIndex,
+    headers,
+    detection,
+    firstDataIndex,
+    rowCount: Math.max(0, rows.length - firstDataIndex),
+    rowOffset,
+    columnOffset,
+    ...(sheetName !== undefined ? { sheetName } : {}),
+  };
+
+  if (headerRowIndex < 0 && !options.mapping) {
+    issues.push(
+      makeIssue(
+        ctx,
+        -1,
+        -1,
+        "",
+        {
+          en: "No header row found: none of the top 20 rows has three known column headers (customer, invoice date, due date, amount …). Choose the columns by hand.",
+          zh: "未找到表头行：前20行中没有任何一行包含三个可识别的列标题（客户、开票日期、到期日、金额等）。请手动选择各列。",
+        },
+        "error",
+        "NO_HEADER",
+      ),
+    );
+    return {
+      ...base,
+      mapping: {},
+      mappingProblems: [],
+      invoices: [],
+      issues,
+      blankRows: 0,
+      totalRowsSkipped: 0,
+      errorRowsSkipped: 0,
+      dateOrderHint: null,
+      currencies: [],
+    };
+  }
+
+  let mapping: ColumnMapping;
+  if (options.mapping) mapping = { ...options.mapping };
+  else {
+    const d = detectMapping(headerRow);
+    mapping = d.mapping;
+    for (const n of d.notes)
+      issues.push(
+        makeIssue(ctx, headerRowIndex, n.column, headers[n.column], n.message, "note", "DUPLICATE_ROLE"),
+      );
+  }
+  if (detection?.ambiguous) {
+    const other = detection.candidates[0]!;
+    issues.push(
+      makeIssue(
+        ctx,
+        headerRowIndex,
+        -1,
+        "",
+        {
+          en: `Rows ${headerRowIndex + 1 + rowOffset} and ${other + 1 + rowOffset} both look like header rows; using row ${headerRowIndex + 1 + rowOffset}.`,
+          zh: `第${headerRowIndex + 1 + rowOffset}行和第${other + 1 + rowOffset}行都像表头行；已使用第${headerRowIndex + 1 + rowOffset}行。`,
+        },
+        "note",
+        "AMBIGUOUS_HEADER",
+      ),
+    );
+  }
+  const mappingProblems = validateMapping(mapping, policy);
+  if (mappingProblems.length > 0) {
+    for (const p of mappingProblems) issues.push(makeIssue(ctx, -1, -1, "", p.message, "error", "MAPPING"));
+    return {
+      ...base,
+      mapping,
+      mappingProblems,
+      invoices: [],
+      issues,
+      blankRows: 0,
+      totalRowsSkipped: 0,
+      errorRowsSkipped: 0,
+      dateOrderHint: null,
+      currencies: [],
+    };
+  }
+
+  const cols = mappedColumns(mapping);
+  const colIndexes = cols.map(([, c]) => c);
+  const col = (r: Role) => mapping[r] ?? -1;
+  const cCustomer = col("customer");
+  const cAmount = col("amount");
+  const cBalance = col("balance");
+  const cInvoiceNo = col("invoiceNo");
+  const cInvoiceDate = col("invoiceDate");
+  const cDue = col("dueDate");
+  const cPaidDate = col("paidDate");
+  const cPaid = col("paid");
+  const cTerms = col("terms");
+  const cStatus = col("status");
+  const cCur = col("currency");
+  const cCredit = col("creditLimit");
+  const cInsured = col("insuredLimit");
+  const cYears = col("yearsTrading");
+  const defaultTerms =
+    policy.defaultTerms && policy.defaultTerms.trim() ? parseTerms(policy.defaultTerms) : null;
+  const rr = new RowReader(ctx, policy);
+
+  // Customer text → join key / totals label, cached (names repeat on every row).
+  const customerInfo = new Map<string, { key: string; totals: boolean }>();
+  const infoOf = (name: string) => {
+    let info = customerInfo.get(name);
+    if (!info) customerInfo.set(name, (info = { key: customerKey(name), totals: isTotalsLabel(name) }));
+    return info;
+  };
+
+  // Last row with a real customer: blank-customer rows with numbers after it are totals.
+  let lastCustomerIndex = -1;
+  for (let i = rows.length - 1; i >= firstDataIndex; i--) {
+    const t = parseTextCell(rows[i]![cCustomer]);
+    if (t !== null && !infoOf(t).totals) {
+      lastCustomerIndex = i;
+      break;
+    }
+  }
+
+  const invoices: Invoice[] = [];
+  const currencies = new Set<string>();
+  let blankRows = 0;
+  let totalRowsSkipped = 0;
+  let errorRowsSkipped = 0;
+  const hasNumber = (row: readonly unknown[], c: number) =>
+    c >= 0 && !isBlank(row[c]) && parseNumberCell(row[c], rr.numOpts).ok;
+
+  for (let i = firstDataIndex; i < rows.length; i++) {
+    const row = rows[i]!;
+    let blank = true;
+    for (let k = 0; k < colIndexes.length; k++) {
+      if (!isBlank(row[colIndexes[k]!])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      blankRows++;
+      continue;
+    }
+    const customer = parseTextCell(row[cCustomer]);
+    const info = customer !== null ? infoOf(customer) : null;
+    if (info ? info.totals : i > lastCustomerIndex && (hasNumber(row, cAmount) || hasNumber(row, cBalance))) {
+      totalRowsSkipped++;
+      issues.push(
+        makeIssue(
+          ctx,
+          i,
+          cCustomer,
+          row[cCustomer],
+          { en: "Totals row skipped.", zh: "已跳过合计行。" },
+          "note",
+          "TOTALS_ROW",
+        ),
+      );
+      continue;
+    }
+
+    rr.start(row, i);
+    if (customer === null)
+      rr.error(cCustomer, { en: "No customer name.", zh: "缺少客户名称。" }, "MISSING_CUSTOMER");
+    const invoiceDate = rr.date(cInvoiceDate);
+    const sheetDue = rr.date(cDue);
+    const paidDate = rr.date(cPaidDate);
+    const amount = rr.num(cAmount);
+    const balance = rr.num(cBalance);
+    let paid: number | undefined;
+    let paidFlag: boolean | null = null;
+    if (cPaid >= 0 && !isBlank(row[cPaid])) {
+      paidFlag = parseFlagCell(row[cPaid]);
+      if (paidFlag === null) paid = rr.num(cPaid);
+    }
+    const creditLimit = rr.num(cCredit);
+    const insuredLimit = rr.num(cInsured);
+    const yearsTrading = rr.num(cYears);
+    if ((cAmount < 0 || isBlank(row[cAmount])) && (cBalance < 0 || isBlank(row[cBalance]))) {
+      rr.error(
+        cAmount >= 0 ? cAmount : cBalance,
+        { en: "No amount or balance.", zh: "缺少金额或余额。" },
+        "MISSING_AMOUNT",
+      );
+    }
+
+    // Terms and due date.
+    const termsText = cTerms >= 0 ? parseTextCell(row[cTerms]) : null;
+    const rowTerms = termsText !== null ? parseTerms(termsText) : null;
+    let due: Serial | undefined = sheetDue;
+    let dueComputed = false;
+    let termsUsed: string | undefined = termsText ?? undefined;
+    const dueCellBlank = cDue < 0 || isBlank(row[cDue]);
+    if (termsText !== null && rowTerms === null) {
+      const badTerms: Msg = {
+        en: `Payment terms "${termsText}" are not recognised.`,
+        zh: `无法识别付款条件“${termsText}”。`,
+      };
+      if (dueCellBlank) rr.error(cTerms, badTerms, "BAD_TERMS");
+      else rr.warnings.push(makeIssue(ctx, i, cTerms, row[cTerms], badTerms, "warning", "BAD_TERMS"));
+    } else if (dueCellBlank) {
+      if (invoiceDate !== undefined) {
+        const terms = rowTerms ?? defaultTerms;
+        if (terms) {
+          due = termsDueDate(invoiceDate, terms);
+          dueComputed = true;
+          termsUsed = terms.text;
+          if (!(due >= 1 && due <= MAX_SERIAL)) {
+            rr.error(
+              cInvoiceDate,
+              { en: "The computed due date is beyond 9999-12-31.", zh: "计算出的到期日超出9999-12-31。" },
+              "BAD_DATE",
+            );
+          }
+        } else {
+          rr.error(
+            cTerms >= 0 ? cTerms : cDue,
+            {
+              en: "No due date and no payment terms to compute it.",
+              zh: "没有到期日，也没有可用于计算到期日的付款条件。",
+            },
+            "MISSING_DUE_DATE",
+          );
+        }
+      } else if (cInvoiceDate < 0 || isBlank(row[cInvoiceDate])) {
+        rr.error(
+          cDue >= 0 ? cDue : cInvoiceDate,
+          { en: "No due date and no invoice date.", zh: "缺少到期日和开票日期。" },
+          "MISSING_DUE_DATE",
+        );
+      }
+    }
+
+    // Status.
+    let status: InvoiceStatus = "open";
+    if (cStatus >= 0 && !isBlank(row[cStatus])) {
+      const st = parseStatusCell(row[cStatus]);
+      status = st.status;
+      if (!st.known) {
+        rr.warnings.push(
+          makeIssue(
+            ctx,
+            i,
+            cStatus,
+            row[cStatus],
+            {
+              en: "Unknown status; the invoice is treated as open.",
+              zh: "无法识别的状态；该发票按未结处理。",
+            },
+            "warning",
+            "UNKNOWN_STATUS",
+          ),
+        );
+      }
+    } else if (paidFlag === true) status = "paid";
+
+    if (rr.errors.length > 0 || due === undefined || customer === null) {
+      if (rr.errors.length === 0)
+        rr.error(-1, { en: "The row could not be read.", zh: "无法读取该行。" }, "UNREADABLE_ROW");
+      errorRowsSkipped++;
+      for (const e of rr.errors) issues.push(e);
+      continue;
+    }
+    for (const w of rr.warnings) issues.push(w);
+
+    let currency: string | undefined;
+    if (cCur >= 0) {
+      const t = parseTextCell(row[cCur]);
+      if (t !== null) {
+        currency = nfkc(t).toUpperCase();
+        currencies.add(currency);
+      }
+    }
+    const invoiceNo = cInvoiceNo >= 0 ? parseTextCell(row[cInvoiceNo]) : null;
+    // Fixed shape: optional fields are present but undefined when absent (JSON drops them).
+    invoices.push({
+      index: i,
+      row: i + 1 + rowOffset,
+      customer,
+      customerKey: info!.key,
+      invoiceNo: invoiceNo ?? undefined,
+      invoiceDate,
+      dueDate: due,
+      dueDateComputed: dueComputed,
+      terms: termsUsed,
+      amount,
+      paid,
+      balance,
+      paidDate,
+      status,
+      currency,
+      creditLimit,
+      insuredLimit,
+      yearsTrading,
+    });
+  }
+
+  const dmyEvidence = rr.dmy;
+  const mdyEvidence = rr.mdy;
+  const ambiguousDates = rr.ambiguous;
+  const dateOrderHint =
+    dmyEvidence > 0 && mdyEvidence === 0 ? "DMY" : mdyEvidence > 0 && dmyEvidence === 0 ? "MDY" : null;
+  if (ambiguousDates > 0 && dateOrderHint) {
+    const dmy = dateOrderHint === "DMY";
+    issues.push(
+      makeIssue(
+        ctx,
+        -1,
+        -1,
+        "",
+        {
+          en: `${ambiguousDates} date(s) could be day/month or month/day. The sheet's other dates are all ${dmy ? "day/month/year" : "month/day/year"}: set the date order to ${dateOrderHint} in the settings to read them.`,
+          zh: `有${ambiguousDates}个日期无法确定是日/月还是月/日。表中其他日期均为${dmy ? "日/月/年" : "月/日/年"}格式：请在设置中将日期顺序设为${dateOrderHint}后再读取。`,
+        },
+        "note",
+        "DATE_ORDER_HINT",
+      ),
+    );
+  }
+  const currencyList = [...currencies].sort();
+  if (currencyList.length > 1) {
+    issues.push(
+      makeIssue(
+        ctx,
+        -1,
+        col("currency"),
+        currencyList.join(", "),
+        {
+          en: `Amounts are in ${currencyList.length} currencies (${currencyList.join(", ")}); totals add them without conversion.`,
+          zh: `金额涉及${currencyList.length}种币种（${currencyList.join("、")}）；合计未做汇率换算。`,
+        },
+        "note",
+        "MIXED_CURRENCY",
+      ),
+    );
+  }
+
+  return {
+    ...base,
+    mapping,
+    mappingProblems,
+    invoices,
+    issues,
+    blankRows,
+    totalRowsSkipped,
+    errorRowsSkipped,
+    dateOrderHint,
+    currencies: currencyList,
+  };
+}

@@ -1,0 +1,202 @@
+import { DEFAULT_POLICY, mergePolicy } from "../../../src/engine/policy";
+import {
+  detectHeaderRow,
+  detectMapping,
+  guessRole,
+  validateMapping,
+} from "../../../src/engine/sheet/headers";
+import { headerKey } from "../../../src/engine/sheet/normalize";
+
+describe("guessRole", () => {
+  test.each([
+    ["Customer Name", "customer"],
+    ["Client", "customer"],
+    ["Account Name", "customer"],
+    ["Sold-to", "customer"],
+    ["BILL-TO", "customer"],
+    ["购买方名称", "customer"],
+    ["客户", "customer"],
+    ["Doc No", "invoiceNo"],
+    ["Document Number", "invoiceNo"],
+    ["Inv #", "invoiceNo"],
+    ["发票号码", "invoiceNo"],
+    ["单据编号", "invoiceNo"],
+    ["Inv. Date", "invoiceDate"],
+    ["Posting Date", "invoiceDate"],
+    ["Doc Date", "invoiceDate"],
+    ["开票日期", "invoiceDate"],
+    ["Due", "dueDate"],
+    ["Net Due Date", "dueDate"],
+    ["到期日", "dueDate"],
+    ["Payment Terms", "terms"],
+    ["账期", "terms"],
+    ["Amount", "amount"],
+    ["Invoice Amount", "amount"],
+    ["Gross Amount", "amount"],
+    ["Total", "amount"],
+    ["价税合计", "amount"],
+    ["Amount Due", "balance"],
+    ["Paid", "paid"],
+    ["Amount Paid", "paid"],
+    ["Receipts", "paid"],
+    ["已收金额", "paid"],
+    ["Balance", "balance"],
+    ["Open Amount", "balance"],
+    ["Outstanding", "balance"],
+    ["未核销金额", "balance"],
+    ["Paid Date", "paidDate"],
+    ["Clearing Date", "paidDate"],
+    ["回款日期", "paidDate"],
+    ["Status", "status"],
+    ["状态", "status"],
+    ["Currency", "currency"],
+    ["Curr", "currency"],
+    ["币别", "currency"],
+    ["Credit Limit", "creditLimit"],
+    ["授信额度", "creditLimit"],
+    ["Insured Limit", "insuredLimit"],
+    ["承保额度", "insuredLimit"],
+    ["Years Trading", "yearsTrading"],
+    ["ＤＵＥ　ＤＡＴＥ", "dueDate"],
+    ["  customer_name  ", "customer"],
+  ])("%p → %s (exact)", (text, role) => {
+    expect(guessRole(text)).toEqual({ role, confidence: 1 });
+  });
+
+  test("partial matches take the most specific synonym", () => {
+    expect(guessRole("Invoice Amount (USD)")).toEqual({ role: "amount", confidence: 0.6 });
+    expect(guessRole("客户名称（全称）")).toEqual({ role: "customer", confidence: 0.6 });
+    expect(guessRole("Customer Name / Sold-to")?.role).toBe("customer");
+  });
+
+  test("generic single words only match exactly", () => {
+    expect(guessRole("Payment Method")).toBeNull();
+    expect(guessRole("Account Manager")).toBeNull();
+    expect(guessRole("Notes")).toBeNull();
+    expect(guessRole(42)).toBeNull();
+    expect(guessRole("")).toBeNull();
+  });
+
+  test("header keys ignore case, spaces, punctuation and full width", () => {
+    expect(headerKey("Inv. #")).toBe("invno");
+    expect(headerKey("Ｃｕｓｔｏｍｅｒ　Ｎａｍｅ")).toBe("customername");
+  });
+});
+
+describe("detectHeaderRow", () => {
+  test("English header in the first row", () => {
+    const d = detectHeaderRow([
+      ["Customer", "Invoice No", "Invoice Date", "Due Date", "Amount"],
+      ["Acme", "A1", 45000, 45030, 100],
+    ]);
+    expect(d).not.toBeNull();
+    expect(d!.index).toBe(0);
+    expect(d!.confidence).toBe(1);
+    expect(d!.ambiguous).toBe(false);
+    expect(d!.columns.map((c) => c.role)).toEqual([
+      "customer",
+      "invoiceNo",
+      "invoiceDate",
+      "dueDate",
+      "amount",
+    ]);
+  });
+
+  test("Chinese header below a merged title row and a blank row", () => {
+    const d = detectHeaderRow([
+      ["2025年应收账款明细表", "", "", ""],
+      [],
+      ["客户名称", "发票号码", "开票日期", "价税合计", "备注"],
+      ["上海甲公司", "001", 45000, 1000, ""],
+    ]);
+    expect(d!.index).toBe(2);
+    expect(d!.columns.map((c) => c.role)).toEqual(["customer", "invoiceNo", "invoiceDate", "amount", null]);
+    expect(d!.confidence).toBeCloseTo(0.8);
+  });
+
+  test("two candidate rows: the first is used and the ambiguity reported", () => {
+    const d = detectHeaderRow([
+      ["Customer", "Invoice Date", "Due Date", "Amount"],
+      ["客户", "开票日期", "到期日", "金额"],
+      ["Acme", 45000, 45030, 100],
+    ]);
+    expect(d!.index).toBe(0);
+    expect(d!.candidates).toEqual([1]);
+    expect(d!.ambiguous).toBe(true);
+  });
+
+  test("no headers → null; only rows within maxScan count", () => {
+    expect(
+      detectHeaderRow([
+        ["a", "b", "c"],
+        [1, 2, 3],
+      ]),
+    ).toBeNull();
+    expect(detectHeaderRow([])).toBeNull();
+    const rows: unknown[][] = Array.from({ length: 25 }, () => ["x"]);
+    rows.push(["Customer", "Due Date", "Amount"]);
+    expect(detectHeaderRow(rows)).toBeNull();
+    expect(detectHeaderRow(rows, 30)!.index).toBe(25);
+  });
+
+  test("numbers never count as headers", () => {
+    expect(detectHeaderRow([[1, 2, 3, 4]])).toBeNull();
+  });
+});
+
+describe("detectMapping", () => {
+  test("duplicate roles: first wins, the other is noted", () => {
+    const m = detectMapping(["Customer", "Client", "Due Date", "Amount"]);
+    expect(m.mapping).toEqual({ customer: 0, dueDate: 2, amount: 3 });
+    expect(m.notes).toHaveLength(1);
+    expect(m.notes[0]!.column).toBe(1);
+    expect(m.notes[0]!.message.en).toContain('"Client"');
+    expect(m.notes[0]!.message.zh).toContain("客户");
+  });
+
+  test("an exact header beats an earlier partial one", () => {
+    const m = detectMapping(["Invoice Amount (USD)", "Amount", "Customer"]);
+    expect(m.mapping.amount).toBe(1);
+    expect(m.notes[0]!.column).toBe(0);
+  });
+
+  test("Customers-sheet roles are ignored on an invoice sheet", () => {
+    expect(detectMapping(["Customer", "Sales", "Total Assets"]).mapping).toEqual({ customer: 0 });
+  });
+});
+
+describe("validateMapping", () => {
+  test("complete mappings pass", () => {
+    expect(validateMapping({ customer: 0, amount: 1, dueDate: 2 }, DEFAULT_POLICY)).toEqual([]);
+    expect(validateMapping({ customer: 0, balance: 1, invoiceDate: 2, terms: 3 }, DEFAULT_POLICY)).toEqual(
+      [],
+    );
+    expect(
+      validateMapping({ customer: 0, amount: 1, invoiceDate: 2 }, mergePolicy({ defaultTerms: "Net 30" })),
+    ).toEqual([]);
+  });
+
+  test("each missing role is named", () => {
+    const p = validateMapping({}, DEFAULT_POLICY);
+    expect(p.map((x) => x.field)).toEqual(["customer", "amount|balance", "dueDate|invoiceDate"]);
+    expect(p[0]!.message.en).toMatch(/customer/i);
+    expect(p[0]!.message.zh).toContain("客户");
+    expect(p[2]!.message.en).toMatch(/due date/i);
+  });
+
+  test("invoice date without terms asks for terms", () => {
+    const p = validateMapping({ customer: 0, amount: 1, invoiceDate: 2 }, DEFAULT_POLICY);
+    expect(p).toHaveLength(1);
+    expect(p[0]!.field).toBe("terms");
+    expect(p[0]!.message.en).toMatch(/default terms/);
+    expect(p[0]!.message.zh).toContain("默认付款条件");
+  });
+
+  test("unreadable default terms and shared columns are reported", () => {
+    const p = validateMapping(
+      { customer: 0, amount: 0, invoiceDate: 2 },
+      mergePolicy({ defaultTerms: "whenever" }),
+    );
+    expect(p.map((x) => x.field)).toEqual(["amount", "defaultTerms", "terms"]);
+  });
+});
