@@ -4,6 +4,12 @@
  */
 import type { CustomerResult, ScoredInvoice, ScoreResult } from "../engine/pipeline/types";
 import {
+  OUTPUT_HEADERS,
+  outputCell,
+  outputColumns,
+  type OutputColumn as ResultColumn,
+} from "../engine/pipeline/output";
+import {
   DEFAULT_HEADER_STYLE,
   type Bilingual,
   type CfRule,
@@ -18,17 +24,6 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 export const MONEY_FORMAT = "#,##0.00";
 export const INT_FORMAT = "0";
 export const PCT_FORMAT = "0.0%";
-
-/** Header texts of the added columns (spec §4), in display order. */
-export const COLUMN_HEADERS: Readonly<Record<string, Bilingual>> = {
-  dueDate: { en: "Due Date", zh: "到期日" },
-  openBalance: { en: "Open Balance", zh: "未收余额" },
-  daysPastDue: { en: "Days Past Due", zh: "逾期天数" },
-  agingBucket: { en: "Aging Bucket", zh: "账龄区间" },
-  customerScore: { en: "Customer Score", zh: "客户评分" },
-  riskGrade: { en: "Risk Grade", zh: "风险等级" },
-  breaches: { en: "Breaches", zh: "违规提示" },
-};
 
 export const SUMMARY_NAME: Bilingual = { en: "Credit Risk Summary", zh: "信用风险汇总" };
 
@@ -73,9 +68,13 @@ function alignedRows(result: ScoreResult, sourceRowCount: number): (ScoredInvoic
   return Array.from({ length: n }, (_, r) => result.rows[first + r - result.firstDataIndex] ?? null);
 }
 
-function column(key: string, values: OutCell[], numberFormat?: string): OutputColumn {
-  return { key, header: COLUMN_HEADERS[key], values, ...(numberFormat ? { numberFormat } : {}) };
-}
+/** Number format of each added column (text columns have none). */
+const COLUMN_FORMATS: Readonly<Partial<Record<ResultColumn, string>>> = {
+  dueDate: DATE_FORMAT,
+  openBalance: MONEY_FORMAT,
+  daysPastDue: INT_FORMAT,
+  score: INT_FORMAT,
+};
 
 const L = (en: string, zh: string): Bilingual => ({ en, zh });
 const blank = (v: number | null | undefined): OutCell => (v === null || v === undefined ? "" : v);
@@ -84,45 +83,15 @@ const blank = (v: number | null | undefined): OutCell => (v === null || v === un
 export function planFromScore(result: ScoreResult, context: PlanContext): WritePlan {
   const rows = alignedRows(result, context.sourceRowCount);
   const t = (b: Bilingual) => b[context.lang];
-  const columns: OutputColumn[] = [];
-  if (result.invoices.some((i) => i.dueDateComputed)) {
-    columns.push(
-      column(
-        "dueDate",
-        rows.map((r) => (r ? r.dueDate : "")),
-        DATE_FORMAT,
-      ),
-    );
-  }
-  columns.push(
-    column(
-      "openBalance",
-      rows.map((r) => (r ? r.openBalance : "")),
-      MONEY_FORMAT,
-    ),
-    column(
-      "daysPastDue",
-      rows.map((r) => (r ? blank(r.daysPastDue) : "")),
-      INT_FORMAT,
-    ),
-    column(
-      "agingBucket",
-      rows.map((r) => (r ? (r.agingBucket ?? "") : "")),
-    ),
-    column(
-      "customerScore",
-      rows.map((r) => (r ? blank(r.score) : "")),
-      INT_FORMAT,
-    ),
-    column(
-      "riskGrade",
-      rows.map((r) => (r ? (r.grade ?? "") : "")),
-    ),
-    column(
-      "breaches",
-      rows.map((r) => (r ? r.breaches.join(", ") : "")),
-    ),
-  );
+  const columns: OutputColumn[] = outputColumns(result).map((key) => {
+    const numberFormat = COLUMN_FORMATS[key];
+    return {
+      key,
+      header: OUTPUT_HEADERS[key],
+      values: rows.map((r) => outputCell(r, key)),
+      ...(numberFormat ? { numberFormat } : {}),
+    };
+  });
 
   const rules: CfRule[] = [
     {

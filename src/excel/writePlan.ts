@@ -4,6 +4,7 @@
  *
  * Spec: /work/shared/spec/score-sheet.md §4 (write back — additive, idempotent, reversible).
  */
+import { safeText } from "../engine/pipeline/output";
 
 /** Display language of headers and summary labels. */
 export type Lang = "en" | "zh";
@@ -100,19 +101,7 @@ export const DEFAULT_HEADER_STYLE: HeaderStyle = { fill: "#1F4E5F", fontColor: "
 /** Marker that starts every custom conditional-format formula we add (`N("crt:…")` evaluates to 0). */
 export const CF_MARKER = 'N("crt:';
 
-/** Characters that make Excel treat typed text as a formula (spec §4). */
-const FORMULA_LEADS = new Set(["=", "+", "-", "@"]);
-
-/**
- * Makes a string safe to write as a cell value.
- * Choice (documented): text that would start with `=`, `+`, `-` or `@` (possible only when we echo the
- * analyst's own text, e.g. a customer name) is written with a leading apostrophe `'`, Excel's text prefix: the
- * cell shows and returns the original text and is never evaluated as a formula. Our own generated strings
- * (headers, bucket labels, breach codes, grades) are built so they never start with those characters.
- */
-export function safeText(text: string): string {
-  return text.length > 0 && FORMULA_LEADS.has(text[0]) ? `'${text}` : text;
-}
+export { safeText };
 
 /** Sanitises one cell: strings through `safeText`, non-finite numbers become blank. */
 export function safeCell(value: unknown): OutCell {

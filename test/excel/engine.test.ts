@@ -58,7 +58,7 @@ test("detect, confirm, score, clear", async () => {
     "账龄区间",
     "客户评分",
     "风险等级",
-    "违规提示",
+    "预警",
   ]);
   expect(wb.getValues("Invoices")[1]).toHaveLength(12);
   expect(wb.sheetNames()).toContain("信用风险汇总");

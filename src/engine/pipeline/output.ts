@@ -12,7 +12,7 @@ export type OutputColumn =
 
 export const OUTPUT_HEADERS: Readonly<Record<OutputColumn, Msg>> = {
   dueDate: { en: "Due Date", zh: "到期日" },
-  openBalance: { en: "Open Balance", zh: "未结余额" },
+  openBalance: { en: "Open Balance", zh: "未收余额" },
   daysPastDue: { en: "Days Past Due", zh: "逾期天数" },
   agingBucket: { en: "Aging Bucket", zh: "账龄区间" },
   score: { en: "Customer Score", zh: "客户评分" },
@@ -20,7 +20,12 @@ export const OUTPUT_HEADERS: Readonly<Record<OutputColumn, Msg>> = {
   breaches: { en: "Breaches", zh: "预警" },
 };
 
-/** Prefixes an apostrophe to text that Excel would read as a formula (`=`, `+`, `-`, `@`). */
+/**
+ * Makes a string safe to write as a cell value: text that would start with `=`, `+`, `-` or `@` (possible only
+ * when we echo the analyst's own text, e.g. a customer name or a custom bucket label) gets a leading apostrophe,
+ * Excel's text prefix, so the cell shows the original text and is never evaluated as a formula. Our own generated
+ * strings (headers, default bucket labels, breach codes, grades) never start with those characters.
+ */
 export function safeText(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
@@ -32,11 +37,16 @@ export interface OutputGrid {
   readonly values: readonly (readonly (string | number)[])[];
 }
 
-function cell(s: ScoredInvoice | null, col: OutputColumn): string | number {
+/**
+ * The value of one added column for one source row ("" for blank or skipped rows). The Due Date column, when
+ * present, shows the due date used for every row (the sheet's own or the computed one), so it agrees with Days
+ * Past Due on every row.
+ */
+export function outputCell(s: ScoredInvoice | null, col: OutputColumn): string | number {
   if (!s) return "";
   switch (col) {
     case "dueDate":
-      return s.dueDateComputed ? s.dueDate : "";
+      return s.dueDate;
     case "openBalance":
       return s.openBalance;
     case "daysPastDue":
@@ -52,10 +62,10 @@ function cell(s: ScoredInvoice | null, col: OutputColumn): string | number {
   }
 }
 
-/** The added columns for `result` in `lang`. */
-export function outputGrid(result: ScoreResult, lang: "en" | "zh-CN"): OutputGrid {
+/** The added columns for `result`, in display order: Due Date only when some due date was computed. */
+export function outputColumns(result: ScoreResult): OutputColumn[] {
   const computed = result.invoices.some((s) => s.dueDateComputed);
-  const columns: OutputColumn[] = [
+  return [
     ...(computed ? (["dueDate"] as const) : []),
     "openBalance",
     "daysPastDue",
@@ -64,7 +74,12 @@ export function outputGrid(result: ScoreResult, lang: "en" | "zh-CN"): OutputGri
     "grade",
     "breaches",
   ];
+}
+
+/** The added columns for `result` in `lang`. */
+export function outputGrid(result: ScoreResult, lang: "en" | "zh-CN"): OutputGrid {
+  const columns = outputColumns(result);
   const headers = columns.map((c) => (lang === "en" ? OUTPUT_HEADERS[c].en : OUTPUT_HEADERS[c].zh));
-  const values = result.rows.map((s) => columns.map((c) => cell(s, c)));
+  const values = result.rows.map((s) => columns.map((c) => outputCell(s, c)));
   return { columns, headers, values };
 }

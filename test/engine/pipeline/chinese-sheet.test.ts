@@ -69,7 +69,7 @@ describe("a Chinese sheet, offset on the worksheet", () => {
     expect(s.reasons.zh).toContain("的发票有争议");
     expect(outputGrid(r, "zh-CN").headers).toEqual([
       "到期日",
-      "未结余额",
+      "未收余额",
       "逾期天数",
       "账龄区间",
       "客户评分",

@@ -79,8 +79,9 @@ describe("scoreTable on a hand-built sheet", () => {
       "Risk Grade",
       "Breaches",
     ]);
+    // The Due Date column shows the due date used on every row: this row's own (sheet) due date.
     expect(grid.values[0]).toEqual([
-      "",
+      r.rows[0]!.dueDate,
       5000,
       90,
       "61-90",
@@ -90,7 +91,7 @@ describe("scoreTable on a hand-built sheet", () => {
     ]);
     expect(grid.values[4]).toEqual(["", "", "", "", "", "", ""]);
     expect(grid.values[9]![0]).toBe(d(2025, 3, 3));
-    expect(outputGrid(r, "zh-CN").headers[1]).toBe("未结余额");
+    expect(outputGrid(r, "zh-CN").headers[1]).toBe("未收余额");
   });
 
   test("per customer: Acme", () => {
