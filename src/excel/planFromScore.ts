@@ -213,7 +213,7 @@ function summaryPlan(
     t(L("Score", "评分")),
     t(L("Grade", "等级")),
     t(L("Reasons", "评分原因")),
-    t(L("Breaches", "违规提示")),
+    t(OUTPUT_HEADERS.breaches),
   ];
   const nb = result.bucketLabels.length;
   const custBlock: SummaryBlock = {
@@ -231,7 +231,8 @@ function summaryPlan(
       PCT_FORMAT,
       INT_FORMAT,
     ],
-    dataBarColumn: 3 + nb,
+    // Customer, Exposure, the buckets, Overdue, PAYINDEX, then Utilisation: the data bar shows utilisation.
+    dataBarColumn: 4 + nb,
   };
   const title: SummaryBlock = {
     id: "title",
