@@ -109,9 +109,12 @@ describe("manifest.xml", () => {
     expect(customFunctions.parentElement!.localName).toBe("AllFormFactors");
     expect(one("SourceLocation", one("Page", customFunctions)).getAttribute("resid")).toBe(taskpaneResid);
     expect(one("FunctionFile").getAttribute("resid")).toBe(taskpaneResid);
-    const action = all("Action").find((a) => xsiType(a) === "ShowTaskpane")!;
-    expect(one("SourceLocation", action).getAttribute("resid")).toBe(taskpaneResid);
-    expect(one("TaskpaneId", action).textContent).toBe("ButtonId1");
+    // The ribbon button runs a function in that same runtime; the runtime must associate that name.
+    const action = all("Action").find((a) => xsiType(a) === "ExecuteFunction")!;
+    const functionName = one("FunctionName", action).textContent!;
+    expect(functionName).toBe("scoreSheet");
+    const actions = fs.readFileSync(path.join(__dirname, "../../src/commands/actions.ts"), "utf8");
+    expect(actions).toContain(`Office.actions.associate("${functionName}"`);
     expect(one("SourceLocation", one("DefaultSettings")).getAttribute("DefaultValue")).toBe(
       `${BASE}taskpane.html`,
     );
