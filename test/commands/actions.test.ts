@@ -2,6 +2,10 @@ import { associateCommands, scoreSheetAction } from "../../src/commands/actions"
 
 type Handler = (event: Office.AddinCommands.Event) => Promise<void>;
 
+/** A ribbon event that records completion. */
+const ribbonEvent = (calls: string[]) =>
+  ({ completed: () => calls.push("completed") }) as unknown as Office.AddinCommands.Event;
+
 function fakeOffice(showAsTaskpane: () => Promise<void>) {
   const handlers = new Map<string, Handler>();
   (globalThis as Record<string, unknown>).Office = {
@@ -33,9 +37,7 @@ test("a pane that cannot open does not start scoring, and the event still comple
     throw new Error("blocked");
   });
   const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
-  await scoreSheetAction({ completed: () => calls.push("completed") } as Office.AddinCommands.Event, () =>
-    calls.push("score"),
-  );
+  await scoreSheetAction(ribbonEvent(calls), () => calls.push("score"));
   expect(calls).toEqual(["completed"]);
   expect(error).toHaveBeenCalled();
   error.mockRestore();

@@ -1,0 +1,62 @@
+/**
+ * Selecting cells and rows for the pane (issues list → the cell, customers table → their rows), and the mapping
+ * preview's read of the source block. Kept here so src/excel stays the only code that calls Excel.run.
+ */
+import { readSource, type SourceRead } from "./readSource";
+import { loadRuns } from "./settings";
+
+/** Splits `Sheet!A1` / `'My sheet'!A1` into sheet name (or null) and local address. */
+export function splitAddress(address: string): { sheet: string | null; local: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang <= 0) return { sheet: null, local: address };
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  return { sheet, local: address.slice(bang + 1) };
+}
+
+/** Activates the sheet of `address` (or `fallbackSheet`, else the active sheet) and selects the address. */
+export async function selectAddress(address: string, fallbackSheet?: string): Promise<void> {
+  const { sheet: named, local } = splitAddress(address);
+  const sheetName = named ?? fallbackSheet ?? null;
+  await Excel.run(async (ctx) => {
+    const sheet = sheetName
+      ? ctx.workbook.worksheets.getItem(sheetName)
+      : ctx.workbook.worksheets.getActiveWorksheet();
+    sheet.activate();
+    sheet.getRange(local).select();
+    await ctx.sync();
+  });
+}
+
+/**
+ * Selects whole-row blocks like ["2:4", "9:9"] on `sheetName` (else the active sheet). Several blocks need
+ * `getRanges` (ExcelApi 1.9); where that is missing or fails, the first block is selected.
+ */
+export async function selectRowBlocks(blocks: readonly string[], sheetName?: string): Promise<void> {
+  if (blocks.length === 0) return;
+  await Excel.run(async (ctx) => {
+    const sheet = sheetName
+      ? ctx.workbook.worksheets.getItem(sheetName)
+      : ctx.workbook.worksheets.getActiveWorksheet();
+    sheet.activate();
+    const multi = blocks.length > 1 && Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+    if (multi) {
+      try {
+        sheet.getRanges(blocks.join(",")).select();
+        await ctx.sync();
+        return;
+      } catch {
+        // fall back to the first block below
+      }
+    }
+    sheet.getRange(blocks[0]).select();
+    await ctx.sync();
+  });
+}
+
+/** Reads the block a run would score (same code as the run), for the pane's mapping preview. */
+export function previewSource(): Promise<SourceRead> {
+  return Excel.run((ctx) => readSource(ctx, loadRuns()));
+}

@@ -1,0 +1,196 @@
+/**
+ * The real {@link PaneServices}: policy and mapping in the workbook settings (src/excel/settings), scoring through
+ * src/excel/scoreActiveSheet, Clear through src/excel/clearResults, the custom functions' policy through
+ * src/functions/policy (shared runtime), and the pipeline result mapped to the pane's view model.
+ *
+ * Selection (`selectCell`, `selectRows`) and the mapping preview (`readMapping`) go through src/excel/selection
+ * (the preview reuses src/excel/readSource so it sees exactly the block a run scores).
+ */
+import type { ScoreResult } from "../engine/pipeline/types";
+import { mergePolicy, type Policy } from "../engine/policy";
+import { detectHeaderRow, detectMapping, validateMapping } from "../engine/sheet/headers";
+import { columnLetter } from "../engine/sheet/normalize";
+import type { ColumnMapping, Msg } from "../engine/sheet/types";
+import { clearResults as clearSheetResults } from "../excel/clearResults";
+import { previewSource, selectAddress, selectRowBlocks } from "../excel/selection";
+import { scoreActiveSheet } from "../excel/scoreActiveSheet";
+import type { ScorePhase, ScoreProgress } from "../excel/scoreSheet";
+import { loadMapping, loadPolicy, saveMapping, savePolicy } from "../excel/settings";
+import { setFunctionPolicy } from "../functions/policy";
+import { todaySerial } from "./format";
+import { toPaneResult } from "./fromPipeline";
+import type { Lang } from "./i18n";
+import type { MappingInfo, PaneServices, RunProgress, ScoreOutcome, SheetColumn } from "./services";
+import { PANE_STRINGS } from "./strings";
+
+/** Share of the progress bar each phase starts at, and its message. */
+const PHASES: Readonly<Record<ScorePhase, { from: number; to: number; message: Msg }>> = {
+  read: { from: 0, to: 0.15, message: { en: "Reading the sheet…", zh: "正在读取工作表…" } },
+  compute: {
+    from: 0.15,
+    to: 0.3,
+    message: { en: "Scoring invoices and customers…", zh: "正在为发票和客户评分…" },
+  },
+  write: { from: 0.3, to: 0.85, message: { en: "Writing result columns…", zh: "正在写入结果列…" } },
+  format: { from: 0.85, to: 0.92, message: { en: "Highlighting breaches…", zh: "正在突出显示违规项…" } },
+  summary: { from: 0.92, to: 0.99, message: { en: "Writing the summary sheet…", zh: "正在写入汇总表…" } },
+  restore: { from: 0.99, to: 0.99, message: { en: "Restoring your sheet…", zh: "正在恢复工作表…" } },
+  done: { from: 1, to: 1, message: { en: "Done.", zh: "完成。" } },
+};
+
+/** The pane's progress for a writer progress report. */
+export function paneProgress(p: ScoreProgress): RunProgress {
+  const phase = PHASES[p.phase] ?? PHASES.read;
+  const within = p.total > 0 ? Math.min(1, Math.max(0, p.done / p.total)) : 0;
+  return { fraction: phase.from + (phase.to - phase.from) * within, message: phase.message };
+}
+
+const excelLang = (lang: Lang): "en" | "zh" => (lang === "zh-CN" ? "zh" : "en");
+
+/** Columns of a header row (letters from the block's first column). */
+export function sheetColumns(headers: readonly unknown[], columnIndex: number): SheetColumn[] {
+  return headers.map((h, i) => ({
+    index: i,
+    letter: columnLetter(columnIndex + i),
+    header: h === null || h === undefined ? "" : String(h).trim(),
+  }));
+}
+
+/** Sorted, de-duplicated rows as contiguous blocks: [2,3,4,9] → ["2:4", "9:9"]. */
+export function rowBlocks(rows: readonly number[]): string[] {
+  const sorted = [...new Set(rows.filter((r) => Number.isInteger(r) && r >= 1))].sort((a, b) => a - b);
+  const out: string[] = [];
+  let start = -1;
+  let prev = -1;
+  for (const r of sorted) {
+    if (r === prev + 1) prev = r;
+    else {
+      if (start > 0) out.push(`${start}:${prev}`);
+      start = prev = r;
+    }
+  }
+  if (start > 0) out.push(`${start}:${prev}`);
+  return out;
+}
+
+export interface ExcelServicesOptions {
+  /** Today as a serial (default: the local calendar date). */
+  readonly today?: () => number;
+}
+
+/** Services backed by Office.js (Excel, or the playground's simulator). */
+export function createExcelServices(options: ExcelServicesOptions = {}): PaneServices {
+  let lastSheet = "";
+  let lastColumnIndex = 0;
+  let policyForMapping: Policy = mergePolicy();
+
+  const readMapping = async (): Promise<MappingInfo | null> => {
+    const read = await previewSource();
+    const source = read.source;
+    if (!source || read.isOwnSheet) return null;
+    lastSheet = source.sheetName;
+    lastColumnIndex = source.columnIndex;
+    const detection = detectHeaderRow(source.values.slice(0, 20));
+    if (!detection) return null;
+    const headerRow = source.values[detection.index] ?? [];
+    const saved = loadMapping<ColumnMapping>(source.sheetName);
+    const detected = detectMapping(headerRow);
+    const mapping = saved ?? detected.mapping;
+    return {
+      sheet: source.sheetName,
+      columns: sheetColumns(headerRow, source.columnIndex),
+      mapping,
+      saved: saved !== null,
+      problems: validateMapping(mapping, policyForMapping).map((p) => p.message),
+      notes: saved ? [] : detected.notes.map((n) => n.message),
+    };
+  };
+
+  return {
+    async loadPolicy() {
+      const p = mergePolicy(loadPolicy<Record<string, unknown>>());
+      policyForMapping = p;
+      return p;
+    },
+    async savePolicy(policy) {
+      await savePolicy(policy);
+      policyForMapping = policy;
+    },
+    onPolicyChanged(policy, lang) {
+      setFunctionPolicy({
+        agingEdges: policy.aging.edges,
+        agingLabels: policy.aging.labels,
+        lang: lang === "zh-CN" ? "zh-CN" : "en",
+      });
+    },
+    readMapping,
+    async saveMapping(mapping) {
+      if (!lastSheet) {
+        const info = await readMapping();
+        if (!info) return;
+      }
+      await saveMapping(lastSheet, mapping);
+    },
+    async score(request): Promise<ScoreOutcome> {
+      const outcome = await scoreActiveSheet({
+        policy: request.policy,
+        asOf: request.asOf,
+        ...(request.mapping ? { mapping: request.mapping } : {}),
+        lang: excelLang(request.lang),
+        signal: request.signal,
+        onProgress: (p) => request.onProgress(paneProgress(p)),
+      });
+      switch (outcome.status) {
+        case "done": {
+          const result: ScoreResult = outcome.summary;
+          lastSheet = outcome.output.sheetName;
+          return { status: "done", result: toPaneResult(result, request.policy, lastSheet) };
+        }
+        case "needsMapping": {
+          const d = outcome.detected as {
+            headerRowIndex?: number;
+            headers?: unknown[];
+            mapping?: ColumnMapping;
+            problems?: Msg[];
+          } | null;
+          const mapping = d?.mapping ?? {};
+          const noHeader: Msg[] =
+            typeof d?.headerRowIndex === "number" && d.headerRowIndex < 0
+              ? [{ en: PANE_STRINGS["en-US"].noHeaderRow, zh: PANE_STRINGS["zh-CN"].noHeaderRow }]
+              : [];
+          const problems = d?.problems?.length
+            ? d.problems
+            : validateMapping(mapping, request.policy).map((p) => p.message);
+          return {
+            status: "needsMapping",
+            mapping: {
+              sheet: lastSheet,
+              columns: sheetColumns(d?.headers ?? [], lastColumnIndex),
+              mapping,
+              saved: false,
+              problems: [...noHeader, ...problems],
+              notes: outcome.message ? [outcome.message] : [],
+            },
+          };
+        }
+        case "blocked":
+          return { status: "blocked", message: outcome.message };
+        case "cancelled":
+          return { status: "cancelled" };
+        default:
+          return { status: "failed", message: outcome.message };
+      }
+    },
+    async clearResults() {
+      const outcome = await clearSheetResults(lastSheet ? { sheet: lastSheet } : {});
+      if (outcome.status === "failed") throw new Error(outcome.message.en);
+    },
+    async selectCell(address) {
+      await selectAddress(address, lastSheet || undefined);
+    },
+    async selectRows(rows) {
+      await selectRowBlocks(rowBlocks(rows), lastSheet || undefined);
+    },
+    today: options.today ?? (() => todaySerial()),
+  };
+}

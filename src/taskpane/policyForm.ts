@@ -1,0 +1,165 @@
+/**
+ * The Policy view's form model: the policy as the texts typed in its fields ({@link PolicyDraft}), and the
+ * conversion back to a {@link Policy} with an error per field — typing problems ("not a number") first, then the
+ * engine's `validatePolicy` problems mapped onto the field that causes them.
+ */
+import { validatePolicy, type DunningStageId, type LossRateMethod, type Policy } from "../engine/policy";
+import type { ScoreFactorKey } from "../engine/score";
+import type { Msg } from "../engine/sheet/types";
+import { parseNumberField, parseNumberList } from "./format";
+import { PANE_STRINGS, type PaneStringKey } from "./strings";
+
+export const WEIGHT_KEYS: readonly ScoreFactorKey[] = [
+  "payment",
+  "utilization",
+  "altman",
+  "years",
+  "disputes",
+];
+
+export interface PolicyDraft {
+  readonly edges: string;
+  readonly lossRates: string;
+  readonly lossRateMethod: LossRateMethod;
+  readonly nearLimitPct: string;
+  readonly severelyOverdueDays: string;
+  readonly insurerDays: string;
+  readonly disputeAgedDays: string;
+  readonly deteriorationScore: string;
+  readonly deteriorationDays: string;
+  readonly weights: Readonly<Record<ScoreFactorKey, string>>;
+  readonly dunning: readonly { readonly id: DunningStageId; readonly fromDays: string }[];
+  readonly defaultTerms: string;
+  readonly lateInterestEnabled: boolean;
+  readonly interestRatePct: string;
+  readonly feeRegime: "" | "UK" | "EU";
+}
+
+/** Field ids of the form: the draft keys, `weights.<key>`, `dunning.<i>`, and `general`. */
+export type PolicyFieldErrors = Record<string, Msg>;
+
+/** A number as typed: at most 10 significant digits, no exponent for ordinary values. */
+function num(n: number): string {
+  return String(Number(n.toPrecision(10)));
+}
+
+const pct = (ratio: number) => num(ratio * 100);
+const fromPct = (value: number) => Number((value / 100).toPrecision(12));
+
+export function draftFromPolicy(p: Policy): PolicyDraft {
+  return {
+    edges: p.aging.edges.join(", "),
+    lossRates: p.lossRates.map(pct).join(", "),
+    lossRateMethod: p.lossRateMethod,
+    nearLimitPct: pct(p.breaches.nearLimitRatio),
+    severelyOverdueDays: num(p.breaches.severelyOverdueDays),
+    insurerDays: num(p.breaches.insurerMaxExtensionDays),
+    disputeAgedDays: num(p.breaches.disputeAgedDays),
+    deteriorationScore: num(p.breaches.deteriorationScorePoints),
+    deteriorationDays: num(p.breaches.deteriorationDaysBeyondTerms),
+    weights: {
+      payment: num(p.weights.payment),
+      utilization: num(p.weights.utilization),
+      altman: num(p.weights.altman),
+      years: num(p.weights.years),
+      disputes: num(p.weights.disputes),
+    },
+    dunning: p.dunning.levels.map((l) => ({ id: l.id, fromDays: num(l.fromDays) })),
+    defaultTerms: p.defaultTerms ?? "",
+    lateInterestEnabled: p.lateInterest.enabled,
+    interestRatePct: pct(p.lateInterest.annualRate),
+    feeRegime: p.lateInterest.recoveryFeeRegime ?? "",
+  };
+}
+
+function msgOf(key: PaneStringKey): Msg {
+  return { en: PANE_STRINGS["en-US"][key], zh: PANE_STRINGS["zh-CN"][key] };
+}
+
+/** Maps a `validatePolicy` field path to the form field showing it. */
+export function fieldForProblem(path: string): string {
+  if (path.startsWith("aging.")) return "edges";
+  if (path.startsWith("lossRates")) return "lossRates";
+  if (path === "lossRateMethod") return "lossRateMethod";
+  const breach: Record<string, string> = {
+    "breaches.nearLimitRatio": "nearLimitPct",
+    "breaches.severelyOverdueDays": "severelyOverdueDays",
+    "breaches.insurerMaxExtensionDays": "insurerDays",
+    "breaches.disputeAgedDays": "disputeAgedDays",
+    "breaches.deteriorationScorePoints": "deteriorationScore",
+    "breaches.deteriorationDaysBeyondTerms": "deteriorationDays",
+  };
+  if (breach[path]) return breach[path];
+  if (path.startsWith("weights")) return "weights";
+  const level = /^dunning\.levels\.(\d+)$/.exec(path);
+  if (level) return `dunning.${level[1]}`;
+  if (path.startsWith("dunning")) return "dunning";
+  if (path === "defaultTerms") return "defaultTerms";
+  if (path.startsWith("lateInterest")) return "interestRatePct";
+  return "general";
+}
+
+/**
+ * The policy the draft describes (fields the form does not show are kept from `base`) and the errors per field;
+ * `policy` is null when there is any error.
+ */
+export function policyFromDraft(
+  draft: PolicyDraft,
+  base: Policy,
+): { policy: Policy | null; errors: PolicyFieldErrors } {
+  const errors: PolicyFieldErrors = {};
+  const number = (field: string, text: string): number => {
+    const v = parseNumberField(text);
+    if (v === null) {
+      errors[field] = msgOf("notANumber");
+      return NaN;
+    }
+    return v;
+  };
+  const list = (field: string, text: string): number[] => {
+    const v = parseNumberList(text);
+    if (v === null) {
+      errors[field] = msgOf("notAList");
+      return [];
+    }
+    return v;
+  };
+  const edges = list("edges", draft.edges);
+  const lossRates = list("lossRates", draft.lossRates).map(fromPct);
+  const weights = Object.fromEntries(
+    WEIGHT_KEYS.map((k) => [k, number(`weights.${k}`, draft.weights[k])]),
+  ) as Record<ScoreFactorKey, number>;
+  const labels =
+    base.aging.labels && base.aging.labels.length === edges.length + 2 ? base.aging.labels : null;
+  const candidate: Policy = {
+    ...base,
+    aging: { edges, labels },
+    lossRates,
+    lossRateMethod: draft.lossRateMethod,
+    breaches: {
+      ...base.breaches,
+      nearLimitRatio: fromPct(number("nearLimitPct", draft.nearLimitPct)),
+      severelyOverdueDays: number("severelyOverdueDays", draft.severelyOverdueDays),
+      insurerMaxExtensionDays: number("insurerDays", draft.insurerDays),
+      disputeAgedDays: number("disputeAgedDays", draft.disputeAgedDays),
+      deteriorationScorePoints: number("deteriorationScore", draft.deteriorationScore),
+      deteriorationDaysBeyondTerms: number("deteriorationDays", draft.deteriorationDays),
+    },
+    weights,
+    dunning: {
+      levels: draft.dunning.map((l, i) => ({ id: l.id, fromDays: number(`dunning.${i}`, l.fromDays) })),
+    },
+    defaultTerms: draft.defaultTerms.trim() === "" ? null : draft.defaultTerms.trim(),
+    lateInterest: {
+      ...base.lateInterest,
+      enabled: draft.lateInterestEnabled,
+      annualRate: fromPct(number("interestRatePct", draft.interestRatePct)),
+      recoveryFeeRegime: draft.feeRegime === "" ? null : draft.feeRegime,
+    },
+  };
+  for (const problem of validatePolicy(candidate)) {
+    const field = fieldForProblem(problem.field);
+    if (!errors[field]) errors[field] = problem.message;
+  }
+  return { policy: Object.keys(errors).length === 0 ? candidate : null, errors };
+}

@@ -1,0 +1,113 @@
+/**
+ * The detected column mapping of the active sheet: one dropdown per role (native `<select>` through Fluent
+ * `Select`, keyboard and screen-reader friendly). Each change is reported at once (the pane saves it in the
+ * workbook); problems that stop scoring are listed above the dropdowns.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { ROLE_NAMES, type ColumnMapping, type Role } from "../../engine/sheet/types";
+import { usePane } from "../context";
+import { MAPPABLE_ROLES, type MappingInfo } from "../services";
+import { fill, pick } from "../strings";
+import { useViewStyles } from "../styles";
+
+const useStyles = makeStyles({ badge: { marginInlineStart: tokens.spacingHorizontalS } });
+
+const REQUIRED: ReadonlySet<Role> = new Set<Role>(["customer"]);
+
+export interface MappingPanelProps {
+  readonly info: MappingInfo;
+  /** Problems of the current mapping (computed by the caller with the engine's validateMapping). */
+  readonly problems: readonly { en: string; zh: string }[];
+  /** Open the panel initially (e.g. when the mapping needs confirming). */
+  readonly defaultOpen: boolean;
+  readonly onChange: (mapping: ColumnMapping) => void;
+}
+
+/** The mapping with `role` moved to `column` (or removed with null); another role on that column is unmapped. */
+export function remapRole(mapping: ColumnMapping, role: Role, column: number | null): ColumnMapping {
+  const next: ColumnMapping = {};
+  for (const [r, c] of Object.entries(mapping) as [Role, number][]) {
+    if (r !== role && c !== column) next[r] = c;
+  }
+  if (column !== null) next[role] = column;
+  return next;
+}
+
+export function MappingPanel({ info, problems, defaultOpen, onChange }: MappingPanelProps) {
+  const { lang, s } = usePane();
+  const styles = { ...useViewStyles(), ...useStyles() };
+  const [open, setOpen] = useState(defaultOpen);
+  const short = lang === "zh-CN" ? "zh" : "en";
+  return (
+    <Accordion collapsible openItems={open ? ["mapping"] : []} onToggle={() => setOpen(!open)}>
+      <AccordionItem value="mapping">
+        <AccordionHeader as="h3" size="small">
+          {s.mappingHeading} · {info.sheet}
+          <Badge
+            className={styles.badge}
+            appearance="tint"
+            color={info.saved ? "success" : "informative"}
+            size="small"
+          >
+            {info.saved ? s.mappingSaved : s.mappingDetected}
+          </Badge>
+        </AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.section}>
+            <Text size={200} className={styles.muted}>
+              {s.mappingIntro}
+            </Text>
+            {problems.map((p, i) => (
+              <MessageBar key={`p${i}`} intent="warning">
+                <MessageBarBody>{pick(p, lang)}</MessageBarBody>
+              </MessageBar>
+            ))}
+            {info.notes.map((n, i) => (
+              <Text key={`n${i}`} size={200} className={styles.muted}>
+                {pick(n, lang)}
+              </Text>
+            ))}
+            <div className={styles.grid2}>
+              {MAPPABLE_ROLES.map((role) => {
+                const value = info.mapping[role];
+                const label = ROLE_NAMES[role][short] + (REQUIRED.has(role) ? ` (${s.mappingRequired})` : "");
+                return (
+                  <Field key={role} label={label} size="small">
+                    <Select
+                      size="small"
+                      value={value === undefined ? "" : String(value)}
+                      onChange={(_, data) =>
+                        onChange(remapRole(info.mapping, role, data.value === "" ? null : Number(data.value)))
+                      }
+                    >
+                      <option value="">{s.mappingNotUsed}</option>
+                      {info.columns.map((c) => (
+                        <option key={c.index} value={String(c.index)}>
+                          {fill(s.columnOption, { letter: c.letter, header: c.header || "—" })}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                );
+              })}
+            </div>
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

@@ -1,0 +1,267 @@
+/**
+ * Policy view: bucket edges, loss rates, breach thresholds (incl. the insurer's maximum extension period),
+ * scorecard weights, dunning levels, default terms and late interest. Validated as typed (inline Field
+ * messages); Save is disabled while anything is invalid; "Reset to defaults" fills the form with the defaults.
+ */
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Switch,
+  Text,
+  Subtitle1,
+} from "@fluentui/react-components";
+import { useId, useMemo, useState } from "react";
+import { DEFAULT_POLICY, mergePolicy, type LossRateMethod, type Policy } from "../../engine/policy";
+import { usePane } from "../context";
+import { draftFromPolicy, policyFromDraft, WEIGHT_KEYS, type PolicyDraft } from "../policyForm";
+import { fill, pick, type PaneStringKey } from "../strings";
+import { useViewStyles } from "../styles";
+
+export interface PolicyViewProps {
+  /** The policy saved in the workbook. */
+  readonly policy: Policy;
+  /** Saves the policy (workbook + custom functions); rejects on failure. */
+  readonly onSave: (policy: Policy) => Promise<void>;
+}
+
+const METHODS: readonly LossRateMethod[] = ["auto", "policy", "rollRate"];
+
+export function PolicyView({ policy, onSave }: PolicyViewProps) {
+  const { lang, s } = usePane();
+  const view = useViewStyles();
+  const headingId = useId();
+  const [draft, setDraft] = useState<PolicyDraft>(() => draftFromPolicy(policy));
+  const [notice, setNotice] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const { policy: parsed, errors } = useMemo(() => policyFromDraft(draft, policy), [draft, policy]);
+
+  const update = (patch: Partial<PolicyDraft>) => {
+    setNotice(null);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+  const err = (field: string) => (errors[field] ? pick(errors[field], lang) : undefined);
+  const fieldProps = (field: string) => {
+    const message = err(field);
+    return message ? { validationState: "error" as const, validationMessage: message } : {};
+  };
+  const numberField = (field: keyof PolicyDraft & string, label: PaneStringKey) => (
+    <Field label={s[label]} size="small" {...fieldProps(field)}>
+      <Input
+        size="small"
+        inputMode="decimal"
+        value={draft[field] as string}
+        onChange={(_, d) => update({ [field]: d.value })}
+      />
+    </Field>
+  );
+  const save = async () => {
+    if (!parsed) return;
+    setSaving(true);
+    try {
+      await onSave(parsed);
+      setNotice({ intent: "success", text: s.policySaved });
+    } catch (e) {
+      setNotice({ intent: "error", text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setSaving(false);
+    }
+  };
+  const reset = () => {
+    setDraft(draftFromPolicy(mergePolicy(DEFAULT_POLICY)));
+    setNotice({ intent: "info", text: s.policyReset });
+  };
+  const bucketCount = (draft.edges.split(/[,;，；、\s]+/).filter((x) => x.trim() !== "").length || 0) + 2;
+
+  return (
+    <section className={view.view} aria-labelledby={headingId}>
+      <Subtitle1 as="h2" id={headingId} className={view.heading}>
+        {s.policyHeading}
+      </Subtitle1>
+      <Text size={200} className={view.muted}>
+        {s.policyIntro}
+      </Text>
+
+      <fieldset className={view.fieldset}>
+        <legend>
+          <Text as="h3" weight="semibold">
+            {s.policyAging}
+          </Text>
+        </legend>
+        <Field label={s.edgesLabel} size="small" hint={s.edgesHint} {...fieldProps("edges")}>
+          <Input size="small" value={draft.edges} onChange={(_, d) => update({ edges: d.value })} />
+        </Field>
+        <Field
+          label={s.lossRatesLabel}
+          size="small"
+          hint={fill(s.lossRatesHint, { n: bucketCount })}
+          {...fieldProps("lossRates")}
+        >
+          <Input size="small" value={draft.lossRates} onChange={(_, d) => update({ lossRates: d.value })} />
+        </Field>
+        <Field label={s.lossMethodLabel} size="small" {...fieldProps("lossRateMethod")}>
+          <Select
+            size="small"
+            value={draft.lossRateMethod}
+            onChange={(_, d) => update({ lossRateMethod: d.value as LossRateMethod })}
+          >
+            {METHODS.map((m) => (
+              <option key={m} value={m}>
+                {s[`lossMethod_${m}` as PaneStringKey]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </fieldset>
+
+      <fieldset className={view.fieldset}>
+        <legend>
+          <Text as="h3" weight="semibold">
+            {s.policyBreaches}
+          </Text>
+        </legend>
+        <div className={view.grid2}>
+          {numberField("nearLimitPct", "nearLimitLabel")}
+          {numberField("severelyOverdueDays", "severelyOverdueLabel")}
+          {numberField("insurerDays", "insurerDaysLabel")}
+          {numberField("disputeAgedDays", "disputeAgedLabel")}
+          {numberField("deteriorationScore", "deteriorationScoreLabel")}
+          {numberField("deteriorationDays", "deteriorationDaysLabel")}
+        </div>
+      </fieldset>
+
+      <fieldset className={view.fieldset}>
+        <legend>
+          <Text as="h3" weight="semibold">
+            {s.policyWeights}
+          </Text>
+        </legend>
+        <div className={view.grid2}>
+          {WEIGHT_KEYS.map((k) => (
+            <Field
+              key={k}
+              label={s[`weight_${k}` as PaneStringKey]}
+              size="small"
+              {...fieldProps(`weights.${k}`)}
+            >
+              <Input
+                size="small"
+                inputMode="decimal"
+                value={draft.weights[k]}
+                onChange={(_, d) => update({ weights: { ...draft.weights, [k]: d.value } })}
+              />
+            </Field>
+          ))}
+        </div>
+        {err("weights") ? (
+          <Text size={200} role="alert" className={view.error}>
+            {err("weights")}
+          </Text>
+        ) : null}
+      </fieldset>
+
+      <fieldset className={view.fieldset}>
+        <legend>
+          <Text as="h3" weight="semibold">
+            {s.policyDunning}
+          </Text>
+        </legend>
+        <div className={view.grid2}>
+          {draft.dunning.map((level, i) => (
+            <Field
+              key={level.id}
+              label={s[`stage_${level.id}` as PaneStringKey]}
+              size="small"
+              {...fieldProps(`dunning.${i}`)}
+            >
+              <Input
+                size="small"
+                inputMode="numeric"
+                value={level.fromDays}
+                onChange={(_, d) =>
+                  update({
+                    dunning: draft.dunning.map((l, j) => (j === i ? { ...l, fromDays: d.value } : l)),
+                  })
+                }
+              />
+            </Field>
+          ))}
+        </div>
+        {err("dunning") ? (
+          <Text size={200} role="alert" className={view.error}>
+            {err("dunning")}
+          </Text>
+        ) : null}
+      </fieldset>
+
+      <fieldset className={view.fieldset}>
+        <legend>
+          <Text as="h3" weight="semibold">
+            {s.policyTerms}
+          </Text>
+        </legend>
+        <Field
+          label={s.defaultTermsLabel}
+          size="small"
+          hint={s.defaultTermsHint}
+          {...fieldProps("defaultTerms")}
+        >
+          <Input
+            size="small"
+            value={draft.defaultTerms}
+            onChange={(_, d) => update({ defaultTerms: d.value })}
+          />
+        </Field>
+        <Switch
+          label={s.lateInterestLabel}
+          checked={draft.lateInterestEnabled}
+          onChange={(_, d) => update({ lateInterestEnabled: d.checked })}
+        />
+        <div className={view.grid2}>
+          {numberField("interestRatePct", "interestRateLabel")}
+          <Field label={s.feeRegimeLabel} size="small">
+            <Select
+              size="small"
+              value={draft.feeRegime}
+              onChange={(_, d) => update({ feeRegime: d.value === "UK" || d.value === "EU" ? d.value : "" })}
+            >
+              <option value="">{s.feeRegimeNone}</option>
+              <option value="UK">{s.feeRegimeUK}</option>
+              <option value="EU">{s.feeRegimeEU}</option>
+            </Select>
+          </Field>
+        </div>
+      </fieldset>
+
+      {err("general") ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{err("general")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {!parsed ? (
+        <Text size={200} id={`${headingId}-errors`}>
+          {s.policyHasErrors}
+        </Text>
+      ) : null}
+      <div className={view.row}>
+        <Button
+          appearance="primary"
+          disabled={!parsed || saving}
+          aria-describedby={!parsed ? `${headingId}-errors` : undefined}
+          onClick={() => void save()}
+        >
+          {s.savePolicy}
+        </Button>
+        <Button onClick={reset}>{s.resetPolicy}</Button>
+      </div>
+      {notice ? (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}

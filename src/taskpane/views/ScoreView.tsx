@@ -1,0 +1,219 @@
+/**
+ * Score view: as-of date, policy preset, the detected column mapping, "Score this sheet" with progress and
+ * Cancel, then the result (KPI cards, aging chart, rows not read) and "Clear results".
+ */
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  Text,
+  Subtitle1,
+  Subtitle2,
+} from "@fluentui/react-components";
+import { useId, useMemo } from "react";
+import type { Policy } from "../../engine/policy";
+import type { Serial } from "../../engine/serial";
+import { validateMapping } from "../../engine/sheet/headers";
+import type { ColumnMapping } from "../../engine/sheet/types";
+import { usePane } from "../context";
+import { dateInputValue, serialFromDateInput } from "../format";
+import { PRESET_IDS, type PresetId } from "../presets";
+import type { MappingInfo, PaneResult } from "../services";
+import { fill, pick, type PaneStringKey } from "../strings";
+import { useViewStyles } from "../styles";
+import type { RunState } from "../useScoring";
+import { AgingChart } from "./AgingChart";
+import { IssuesList } from "./IssuesList";
+import { KpiCards } from "./KpiCards";
+import { MappingPanel } from "./MappingPanel";
+
+const PRESET_LABEL: Readonly<Record<PresetId, PaneStringKey>> = {
+  workbook: "presetWorkbook",
+  standard: "presetStandard",
+  conservative: "presetConservative",
+  long: "presetLong",
+};
+
+export interface ScoreViewProps {
+  readonly run: RunState;
+  readonly result: PaneResult | null;
+  readonly mapping: MappingInfo | null;
+  /** The policy the run would use (for the mapping's default-terms check). */
+  readonly policy: Policy;
+  /** As-of date text of the date input (`yyyy-mm-dd`). */
+  readonly asOfText: string;
+  readonly onAsOfTextChange: (text: string) => void;
+  readonly preset: PresetId;
+  readonly onPresetChange: (preset: PresetId) => void;
+  readonly onScore: (asOf: Serial) => void;
+  readonly onCancel: () => void;
+  readonly onMappingChange: (mapping: ColumnMapping) => void;
+  readonly onSelectCell: (address: string) => void;
+  readonly onClear: () => void;
+  /** A note to show (mapping saved, results cleared …). */
+  readonly notice: string | null;
+}
+
+export function ScoreView(props: ScoreViewProps) {
+  const { run, result, mapping, policy } = props;
+  const { lang, s } = usePane();
+  const styles = useViewStyles();
+  const headingId = useId();
+  const asOf = serialFromDateInput(props.asOfText);
+  const running = run.phase === "running";
+  // Live problems of the mapping as edited; without any column (no header row) the host's own message.
+  const problems = useMemo(() => {
+    if (!mapping) return [];
+    if (mapping.columns.length === 0) return mapping.problems.length > 0 ? mapping.problems : [];
+    return validateMapping(mapping.mapping, policy).map((p) => p.message);
+  }, [mapping, policy]);
+  const mappingReady = problems.length === 0 && (mapping?.columns.length ?? 0) > 0;
+  const canScore = !running && asOf !== null && (run.phase !== "needsMapping" || mappingReady);
+
+  return (
+    <section className={styles.view} aria-labelledby={headingId}>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        {s.scoreHeading}
+      </Subtitle1>
+      <Text size={200} className={styles.muted}>
+        {s.scoreIntro}
+      </Text>
+      <div className={styles.grid2}>
+        <Field
+          label={s.asOfLabel}
+          size="small"
+          validationState={asOf === null ? "error" : "none"}
+          validationMessage={asOf === null ? s.asOfInvalid : undefined}
+          hint={asOf === null ? undefined : s.asOfHint}
+        >
+          <Input
+            type="date"
+            size="small"
+            value={props.asOfText}
+            onChange={(_, d) => props.onAsOfTextChange(d.value)}
+          />
+        </Field>
+        <Field label={s.presetLabel} size="small">
+          <Select
+            size="small"
+            value={props.preset}
+            onChange={(_, d) => props.onPresetChange(d.value as PresetId)}
+          >
+            {PRESET_IDS.map((id) => (
+              <option key={id} value={id}>
+                {s[PRESET_LABEL[id]]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      {mapping ? (
+        <MappingPanel
+          key={`${mapping.sheet}-${run.phase === "needsMapping" ? "ask" : result ? "result" : "idle"}`}
+          info={mapping}
+          problems={problems}
+          defaultOpen={run.phase === "needsMapping" || !mapping.saved || problems.length > 0}
+          onChange={props.onMappingChange}
+        />
+      ) : null}
+
+      {run.phase === "needsMapping" ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{s.mappingNeeded}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={!canScore}
+          onClick={() => asOf !== null && props.onScore(asOf)}
+        >
+          {run.phase === "needsMapping" ? s.mappingConfirm : s.scoreButton}
+        </Button>
+        {running ? <Button onClick={props.onCancel}>{s.cancel}</Button> : null}
+        {result && !running ? (
+          <Button appearance="subtle" onClick={props.onClear}>
+            {s.clearResults}
+          </Button>
+        ) : null}
+      </div>
+
+      {running ? (
+        <Field
+          label={s.progressLabel}
+          size="small"
+          validationState="none"
+          validationMessage={run.progress?.message ? pick(run.progress.message, lang) : s.scoring}
+        >
+          <ProgressBar value={run.progress ? Math.min(1, Math.max(0, run.progress.fraction)) : undefined} />
+        </Field>
+      ) : null}
+
+      {run.phase === "cancelled" ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.cancelled}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {(run.phase === "failed" || run.phase === "blocked") && run.message ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{run.phase === "failed" ? s.failedTitle : s.blockedTitle}</MessageBarTitle>
+            {pick(run.message, lang)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {props.notice ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{props.notice}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {result ? <ResultSummary result={result} onSelectCell={props.onSelectCell} /> : null}
+    </section>
+  );
+}
+
+function ResultSummary({
+  result,
+  onSelectCell,
+}: {
+  result: PaneResult;
+  onSelectCell: (address: string) => void;
+}) {
+  const { s } = usePane();
+  const styles = useViewStyles();
+  const errors = result.issues.filter((i) => i.severity === "error");
+  const others = result.issues.filter((i) => i.severity !== "error");
+  return (
+    <>
+      <div className={styles.section}>
+        <Subtitle2 as="h3" className={styles.heading}>
+          {s.resultsHeading}
+        </Subtitle2>
+        <Text size={200} className={styles.muted}>
+          {fill(s.resultsFor, { sheet: result.sheet, date: dateInputValue(result.asOf) })}
+        </Text>
+        <KpiCards kpis={result.kpis} />
+      </div>
+      <div className={styles.section}>
+        <Text as="h3" weight="semibold" className={styles.heading}>
+          {s.agingHeading}
+        </Text>
+        <AgingChart buckets={result.buckets} />
+      </div>
+      <div className={styles.section}>
+        <Text as="h3" weight="semibold" className={styles.heading}>
+          {fill(s.issuesHeading, { n: errors.length })}
+        </Text>
+        <IssuesList issues={[...errors, ...others]} onSelect={onSelectCell} />
+      </div>
+    </>
+  );
+}
