@@ -25,9 +25,7 @@ test("the ribbon's scoreSheet shows the pane, then asks it to score, then comple
     calls.push("show");
   });
   associateCommands(() => calls.push("score"));
-  await handlers.get("scoreSheet")!({
-    completed: () => calls.push("completed"),
-  } as Office.AddinCommands.Event);
+  await handlers.get("scoreSheet")!(ribbonEvent(calls));
   expect(calls).toEqual(["show", "score", "completed"]);
 });
 
