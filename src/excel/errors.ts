@@ -16,6 +16,10 @@ const MESSAGES: Record<string, Bilingual> = {
     en: "Excel refused a request because it was too large. Try again; if it keeps failing, score a smaller range.",
     zh: "Excel 拒绝了过大的请求。请重试；如果仍然失败，请对较小的区域评分。",
   },
+  ResponsePayloadSizeLimitExceeded: {
+    en: "Excel could not send back that much data at once. Try again; if it keeps failing, score a smaller range.",
+    zh: "Excel 无法一次返回这么多数据。请重试；如果仍然失败，请对较小的区域评分。",
+  },
   AccessDenied: {
     en: "The sheet or workbook is protected, so the results could not be written. Unprotect it (Review › Unprotect Sheet) and try again.",
     zh: "工作表或工作簿受保护，无法写入结果。请取消保护（审阅 › 撤消工作表保护）后重试。",
@@ -69,9 +73,10 @@ export function mapOfficeError(error: unknown): MappedError {
   return { code, message };
 }
 
-/** True when the error is Excel's payload-size refusal (the writer retries with a smaller chunk). */
+/** True when the error is Excel's request or response payload-size refusal (writer and reader retry smaller). */
 export function isPayloadTooLarge(error: unknown): boolean {
-  return errorCode(error) === "RequestPayloadSizeLimitExceeded";
+  const code = errorCode(error);
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
 /** Appends a note to both languages of a message. */

@@ -1,11 +1,15 @@
 /**
  * Reads the invoice source and everything a run needs to know about the workbook, in a constant number of
- * round trips (3 syncs, +1 on a re-run to confirm where our previous output is; never more with more rows):
+ * round trips (3 syncs, +1 on a re-run to confirm where our previous output is) plus one per extra source chunk:
  *   1. metadata — active sheet, the table holding the selection, used range, Customers/客户 and history sheets,
  *      the names of previous runs;
  *   2. ranges — table/previous-output/Customers/history extents;
- *   3. values — the source block, the Customers sheet, the history sheet and our previous output (kept so a
- *      cancelled re-run can restore it).
+ *   3. values — the first chunk of the source block, the Customers sheet, the history sheet and our previous
+ *      output (kept so a cancelled re-run can restore it); then one sync per further source chunk.
+ *
+ * Excel on the web refuses responses above 5 MB (ResponsePayloadSizeLimitExceeded), so the source values are read
+ * in row chunks of at most `SOURCE_CHUNK_CELLS` cells (≈ 2–3 MB of JSON for an invoice sheet). A sheet of up to
+ * that many cells is read in the single values sync; a chunk refused for its size is retried with half the rows.
  *
  * Source rule (spec §1): the Excel table that holds the selection, else the active sheet's used range
  * (values only). We use the used range rather than `getSurroundingRegion` (ExcelApi 1.7): it is available in
@@ -13,6 +17,8 @@
  * it are ignored by the reader. Our own previous output columns are excluded from the source.
  */
 import type { RunRecord } from "./runRecord";
+import { yieldToUi } from "./chunkWriter";
+import { isPayloadTooLarge } from "./errors";
 import { HISTORY_SHEET } from "./runRecord";
 import type { Rect } from "./writePlan";
 
@@ -53,6 +59,33 @@ export interface SourceRead {
 
 const FORMAT_ROWS = 25;
 
+/**
+ * Cell budget of one source read: 200,000 cells keep a typical invoice response (dates, amounts, ids, short
+ * names: ~10–15 bytes of JSON per cell) near 2–3 MB, well under Excel on the web's 5 MB response limit.
+ */
+export const SOURCE_CHUNK_CELLS = 200_000;
+
+/** Rows per source read chunk for a block `columnCount` wide (at least 1). */
+export function sourceChunkRows(columnCount: number, cellBudget = SOURCE_CHUNK_CELLS): number {
+  return Math.max(1, Math.floor(cellBudget / Math.max(1, columnCount)));
+}
+
+/** Number of source read syncs for a block of rowCount × columnCount (without payload retries). */
+export function sourceReadChunks(
+  rowCount: number,
+  columnCount: number,
+  cellBudget = SOURCE_CHUNK_CELLS,
+): number {
+  return Math.max(1, Math.ceil(rowCount / sourceChunkRows(columnCount, cellBudget)));
+}
+
+export interface ReadSourceOptions {
+  /** Cells per source read chunk; default SOURCE_CHUNK_CELLS. */
+  chunkCells?: number;
+  /** Called after each source chunk arrives (rows read so far, total rows of the block). */
+  onProgress?: (rowsRead: number, rowsTotal: number) => void;
+}
+
 interface RectLike {
   rowIndex: number;
   columnIndex: number;
@@ -85,10 +118,14 @@ export function locateHeaders(
   return null;
 }
 
-/** Reads the source and run context (3–4 syncs). `runs` are the saved run records ("crt.runs"). */
+/**
+ * Reads the source and run context (3–4 syncs, plus one per extra source chunk on large blocks). `runs` are the
+ * saved run records ("crt.runs").
+ */
 export async function readSource(
   context: Excel.RequestContext,
   runs: Record<string, RunRecord>,
+  options: ReadSourceOptions = {},
 ): Promise<SourceRead> {
   const wb = context.workbook;
   // --- sync 1: metadata -------------------------------------------------------------------------------------
@@ -159,24 +196,27 @@ export async function readSource(
     region.colCount = prevRect.col - region.col;
   }
 
-  // --- sync 3: values -----------------------------------------------------------------------------------------
+  // --- sync 3: values (+ one sync per further source chunk) ------------------------------------------------
   const srcRange = region
     ? sheet.getRangeByIndexes(region.row, region.col, region.rowCount, region.colCount)
     : null;
-  srcRange?.load("address,values");
   const fmtRange = region
     ? sheet.getRangeByIndexes(region.row, region.col, Math.min(FORMAT_ROWS, region.rowCount), region.colCount)
     : null;
-  fmtRange?.load("numberFormat");
   const custValues = custUsed && !custUsed.isNullObject ? custUsed : null;
-  custValues?.load("values");
   const histValues = histUsed && !histUsed.isNullObject ? histUsed : null;
-  histValues?.load("values");
   const prevValues = prevRect
     ? sheet.getRangeByIndexes(prevRect.row, prevRect.col, prevRect.rowCount, prevRect.colCount)
     : null;
-  prevValues?.load("values,numberFormat");
-  await context.sync();
+  // Queued with the first source chunk (and again if that sync is refused for its size: nothing was delivered).
+  const queueFirstSync = () => {
+    srcRange?.load("address");
+    fmtRange?.load("numberFormat");
+    custValues?.load("values");
+    histValues?.load("values");
+    prevValues?.load("values,numberFormat");
+  };
+  const srcValues = await readRowChunks(context, sheet, region, queueFirstSync, options);
 
   const source: SourceSnapshot | null =
     srcRange && fmtRange && region
@@ -186,7 +226,7 @@ export async function readSource(
           address: srcRange.address,
           rowIndex: region.row,
           columnIndex: region.col,
-          values: srcRange.values,
+          values: srcValues,
           numberFormats: fmtRange.numberFormat as string[][],
           ...(tableInfo ? { tableName: tableInfo.name } : {}),
         }
@@ -205,4 +245,47 @@ export async function readSource(
         : null,
     table: tableInfo,
   };
+}
+
+/**
+ * The deliberate chunked read loop: the source values in row chunks of `sourceChunkRows` rows, one sync each.
+ * `queueFirst` (sync 3's other loads) travels with the first chunk, so a block within the budget costs exactly one
+ * sync. A chunk refused for its size (request or response) is retried with half the rows; a refused sync delivers
+ * nothing, so `queueFirst` is queued again until the first chunk has arrived.
+ */
+async function readRowChunks(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  region: Rect | null,
+  queueFirst: () => void,
+  options: ReadSourceOptions,
+): Promise<unknown[][]> {
+  const total = region ? region.rowCount : 0;
+  let rows = region ? sourceChunkRows(region.colCount, options.chunkCells) : 0;
+  const values: unknown[][] = [];
+  let first = true;
+  while (first || values.length < total) {
+    if (first) queueFirst();
+    const start = values.length;
+    const n = Math.min(rows, total - start);
+    const chunk =
+      region && n > 0 ? sheet.getRangeByIndexes(region.row + start, region.col, n, region.colCount) : null;
+    chunk?.load("values");
+    try {
+      // One request per chunk, by design (see above): the loop is the chunked read itself.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (isPayloadTooLarge(e) && n > 1) {
+        rows = Math.ceil(n / 2);
+        continue;
+      }
+      throw e;
+    }
+    first = false;
+    if (chunk) for (const row of chunk.values) values.push(row);
+    options.onProgress?.(values.length, total);
+    if (values.length < total) await yieldToUi();
+  }
+  return values;
 }

@@ -1,5 +1,6 @@
 /** Round trips, request sizes, payload retry and cancellation on the simulator. */
 import { DEFAULT_CHUNK_BYTES } from "../../src/excel/chunkWriter";
+import { readSource, sourceReadChunks } from "../../src/excel/readSource";
 import { runScore } from "../../src/excel/scoreSheet";
 import { chunkEnd, rowByteSizes } from "../../src/excel/writePlan";
 import { baseOptions, invoiceRows, setup, testCompute } from "./helpers";
@@ -25,7 +26,7 @@ function expectedChunks(n: number, maxBytes = DEFAULT_CHUNK_BYTES, maxCells = 1_
 
 jest.setTimeout(120_000);
 
-test("syncs for 1,000 rows equal syncs for 100,000 rows apart from the extra write chunks; requests ≤ 4 MB", async () => {
+test("syncs for 1,000 rows equal syncs for 100,000 rows apart from the extra write and read chunks; requests ≤ 4 MB", async () => {
   const small = setup(invoiceRows(1000));
   const r1 = await runScore(baseOptions, testCompute);
   const syncsSmall = small.stats().syncs;
@@ -42,8 +43,14 @@ test("syncs for 1,000 rows equal syncs for 100,000 rows apart from the extra wri
     expect(r1.chunks).toBe(c1);
     expect(r2.chunks).toBe(c2);
   }
-  expect(syncsBig - syncsSmall).toBe(c2 - c1);
+  // Source read chunks: header + n rows × 4 columns, budgeted by cells (computed from the block's shape).
+  const read1 = sourceReadChunks(1001, 4);
+  const read2 = sourceReadChunks(100_001, 4);
+  expect(read1).toBe(1);
+  expect(read2).toBe(3);
+  expect(syncsBig - syncsSmall).toBe(c2 - c1 + (read2 - read1));
   expect(big.stats().maxRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+  expect(big.stats().maxResponseBytes).toBeLessThanOrEqual(3 * 1024 * 1024);
   expect(big.getValues("Invoices")[99_941][7]).toBe("SEVERELY_OVERDUE");
 });
 
@@ -54,6 +61,38 @@ test("payload refusal: the chunk is retried in halves and the run completes", as
   if (res.status === "done") expect(res.chunks).toBeGreaterThan(expectedChunks(5000));
   expect(wb.stats().maxRequestBytes).toBeGreaterThan(60_000); // the refused attempts were counted
   expect(wb.getValues("Invoices")[5000][4]).toBe(100 + (4999 % 997));
+});
+
+test("response refusal: a source read chunk is retried with half the rows and the run completes", async () => {
+  const n = 5000;
+  const wb = setup(invoiceRows(n), { responsePayloadLimitBytes: 60_000 });
+  const res = await runScore(baseOptions, testCompute);
+  expect(res.status).toBe("done");
+  expect(wb.stats().maxResponseBytes).toBeGreaterThan(60_000); // refused attempts were counted
+  expect(wb.getValues("Invoices")[n][4]).toBe(100 + ((n - 1) % 997));
+  expect(wb.getValues("Invoices")[n][5]).toBe((n - 1) % 130);
+});
+
+test("a block within the cell budget is read in one sync; larger blocks in row chunks of floor(budget / columns)", async () => {
+  const wb = setup(invoiceRows(999));
+  const progress: [number, number][] = [];
+  const read = await Excel.run((ctx) =>
+    readSource(ctx, {}, { chunkCells: 1000, onProgress: (d, t) => progress.push([d, t]) }),
+  );
+  // 1,000 rows × 4 columns at 1,000 cells per chunk: 250 rows per chunk, metadata + 4 chunks (the extents sync is
+  // empty here: no table, previous output, Customers or history sheet).
+  expect(progress).toEqual([
+    [250, 1000],
+    [500, 1000],
+    [750, 1000],
+    [1000, 1000],
+  ]);
+  expect(read.source?.values).toEqual(wb.getValues("Invoices"));
+  expect(wb.stats().syncs).toBe(1 + 4);
+  wb.resetStats();
+  const one = await Excel.run((ctx) => readSource(ctx, {}));
+  expect(one.source?.values).toEqual(wb.getValues("Invoices"));
+  expect(wb.stats().syncs).toBe(2);
 });
 
 test("cancel half way leaves the sheet as before (first run and re-run)", async () => {

@@ -5,8 +5,8 @@
  * - scoring twice equals scoring once (values, rules, summary, names, tables);
  * - after Clear the user's sheets are exactly as before and nothing we added remains except the hidden history
  *   sheet (and nothing at all with includeHistory);
- * - round trips do not grow with rows (1,000 vs 100,000 invoices differ only by the extra write chunks) and no
- *   request exceeds 4 MB.
+ * - round trips do not grow with rows (1,000 vs 100,000 invoices differ only by the extra write and source-read
+ *   chunks), no request exceeds 4 MB and no response exceeds Excel on the web's 5 MB limit.
  * (test/excel covers the same writer with a hand-made engine step; here it is the real pipeline and real data.)
  */
 import { DEFAULT_POLICY } from "../../src/engine/policy";
@@ -14,6 +14,7 @@ import { clearResults } from "../../src/excel/clearResults";
 import { scoreActiveSheet, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
 import { CF_MARKER } from "../../src/excel/writePlan";
 import { HISTORY_SHEET } from "../../src/excel/runRecord";
+import { sourceReadChunks } from "../../src/excel/readSource";
 import { chineseSample, englishSample, largeSample } from "../../src/playground/samples";
 import { installSimulator, SimWorkbook } from "../../src/playground/sim";
 import {
@@ -172,9 +173,10 @@ describe.each(INPUTS)("guarantees: %s", (_label, make) => {
 
 /** Scores a largeSample workbook (detect, then confirm), returning the sync count and largest request. */
 async function scoreLarge(rows: number) {
-  const wb = new SimWorkbook();
+  const wb = new SimWorkbook(); // default limits: 5 MB per request and per response, as on Excel on the web
+  const sheets = largeSample(rows);
   wb.loadWorkbook(
-    largeSample(rows).map((s) => ({ name: s.name, values: s.values, numberFormats: s.numberFormats ?? [] })),
+    sheets.map((s) => ({ name: s.name, values: s.values, numberFormats: s.numberFormats ?? [] })),
   );
   installSimulator(wb, globalThis);
   const base = { policy: DEFAULT_POLICY, asOf: SAMPLE_AS_OF, lang: "en" as const };
@@ -184,15 +186,26 @@ async function scoreLarge(rows: number) {
   wb.resetStats();
   const res = await scoreActiveSheet({ ...base, mapping });
   if (res.status !== "done") throw new Error(`large run ${res.status}`);
-  return { wb, res, stats: wb.stats() };
+  // Source read chunks, from the block's shape (the invoice sheet's used range; the run's own columns excluded).
+  const block = sheets[0]!.values;
+  const readChunks = sourceReadChunks(block.length, Math.max(...block.map((r) => r.length)));
+  return { wb, res, stats: wb.stats(), readChunks };
 }
 
-test("syncs for 1,000 rows equal syncs for 100,000 rows apart from the extra write chunks; no request above 4 MB", async () => {
+test("syncs for 1,000 rows equal syncs for 100,000 rows apart from the extra write and read chunks; no request above 4 MB, no response above 5 MB", async () => {
   const small = await scoreLarge(1000);
   const big = await scoreLarge(100_000);
   expect(small.res.chunks).toBe(1);
   expect(big.res.chunks).toBeGreaterThan(1);
-  expect(big.stats.syncs - small.stats.syncs).toBe(big.res.chunks - small.res.chunks);
+  expect(small.readChunks).toBe(1);
+  expect(big.readChunks).toBeGreaterThan(1);
+  expect(big.stats.syncs - small.stats.syncs).toBe(
+    big.res.chunks - small.res.chunks + (big.readChunks - small.readChunks),
+  );
+  // The 100,000-row sheet's values are ~9 MB of JSON: one read would be refused (ResponsePayloadSizeLimitExceeded).
+  expect(big.wb.responsePayloadLimitBytes).toBe(5 * 1024 * 1024);
+  expect(big.stats.responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+  expect(big.stats.maxResponseBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
   expect(big.stats.maxRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
   expect(small.stats.maxRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
   // The big run really wrote every row (last data row has an open balance / aging value written).

@@ -8,7 +8,10 @@ describe("performance sanity", () => {
         j === 0 ? `Customer ${i % 500}` : j === 1 ? 45000 + (i % 400) : i * j,
       ),
     );
-    const wb = setup([{ name: "Big", values }], { payloadLimitBytes: 64 * 1024 * 1024 });
+    const wb = setup([{ name: "Big", values }], {
+      payloadLimitBytes: 64 * 1024 * 1024,
+      responsePayloadLimitBytes: 64 * 1024 * 1024,
+    });
     await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Big");
       const used = ws.getUsedRange(true).load("address, values");

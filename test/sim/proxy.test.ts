@@ -1,4 +1,4 @@
-import { SimError } from "../../src/playground/sim";
+import { SimError, SimWorkbook } from "../../src/playground/sim";
 import { rejection, setup } from "./helpers";
 
 const data = [
@@ -259,6 +259,43 @@ describe("sync and byte accounting", () => {
     expect(err.code).toBe("RequestPayloadSizeLimitExceeded");
     expect(wb.snapshot("Sheet1")).toEqual(before);
     expect(wb.stats().syncs).toBe(1);
+  });
+
+  test("an oversized response fails with ResponsePayloadSizeLimitExceeded and delivers nothing", async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [`row ${i} with some text`]);
+    const wb = setup([{ name: "Sheet1", values: rows }], { responsePayloadLimitBytes: 8_000 });
+    expect(wb.responsePayloadLimitBytes).toBe(8_000);
+    expect(new SimWorkbook().responsePayloadLimitBytes).toBe(5 * 1024 * 1024);
+    let loaded: { values: unknown[][]; address: string } | null = null;
+    const err = await rejection(
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("Sheet1");
+        ws.getRange("B1").values = [["written"]];
+        const r = ws.getRange("A1:A400").load("address,values");
+        loaded = r;
+        await context.sync();
+      }),
+    );
+    expect(err.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(err.name).toBe("RichApi.Error");
+    // Nothing loaded was delivered; the write before it ran (the operations were executed).
+    expect(() => loaded!.values).toThrow(/not available/);
+    expect(() => loaded!.address).toThrow(/not available/);
+    expect(wb.getValues("Sheet1")[0][1]).toBe("written");
+    expect(wb.stats().syncs).toBe(1);
+    expect(wb.stats().maxResponseBytes).toBeGreaterThan(8_000);
+    // The same rows in two halves fit.
+    const halves = await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      const out: unknown[][] = [];
+      for (const a of ["A1:A200", "A201:A400"]) {
+        const r = ws.getRange(a).load("values");
+        await context.sync();
+        out.push(...r.values);
+      }
+      return out;
+    });
+    expect(halves).toEqual(rows);
   });
 
   test("failSyncs injects a fault into the nth sync, which applies nothing", async () => {

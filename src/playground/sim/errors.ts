@@ -57,6 +57,8 @@ export function defaultMessage(code: string): string {
       return "You cannot perform the requested operation.";
     case SimErrorCodes.requestPayloadSizeLimitExceeded:
       return "The request payload size has exceeded the limit.";
+    case SimErrorCodes.responsePayloadSizeLimitExceeded:
+      return "The response payload size has exceeded the limit.";
     case SimErrorCodes.itemAlreadyExists:
       return "The resource already exists.";
     case SimErrorCodes.propertyNotLoaded:

@@ -13,7 +13,9 @@
  *   Plain strings that look like numbers or TRUE/FALSE are coerced as Excel does (not in "@"-formatted cells).
  * - Request bytes = UTF-8 length of the JSON of the queued operations (written arrays included); a sync above
  *   `payloadLimitBytes` (5 MB) fails with RequestPayloadSizeLimitExceeded and applies nothing. Response bytes
- *   (JSON of loaded values) are counted, not enforced. Empty syncs are free and not counted.
+ *   (UTF-8 JSON of the loaded values) above `responsePayloadLimitBytes` (5 MB, as on Excel on the web) fail the
+ *   sync with ResponsePayloadSizeLimitExceeded (Excel.ErrorCodes names it; the docs state the 5 MB limit but no
+ *   separate code) and deliver nothing. Empty syncs are free and not counted.
  * - Failure: operations before the failing one in the same sync stay applied (as in Excel); fault-injected and
  *   oversized syncs apply nothing. Loaded values of a failed sync are not delivered.
  * - Worksheets (add/getItem/OrNullObject/active/items/count, name, id, position, visibility incl. VeryHidden,
@@ -35,7 +37,7 @@
  * - Objects from one `Excel.run` cannot be reused in another (the context is closed; sync then fails).
  * - Whole-row/column formatting is stored per row/column; reads of mixed formats return null as Excel does,
  *   but only cells within the stored area are inspected.
- * - No events are raised (onSelectionChanged etc. are not implemented); no response-size limit; no 5M-cell limit.
+ * - No events are raised (onSelectionChanged etc. are not implemented); no 5M-cell limit.
  */
 export type { CellValue, FormulaEvaluator, Style } from "./model";
 export {

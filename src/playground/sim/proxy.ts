@@ -1,11 +1,13 @@
 /**
  * Office.js proxy semantics: RequestContext with an ordered operation queue, proxies whose properties must be
  * `load`ed and `sync`ed before reading (else PropertyNotLoaded), methods returning proxies immediately that are
- * resolved at sync, request/response byte accounting, payload limit and fault injection.
+ * resolved at sync, request/response byte accounting, request/response payload limits and fault injection.
  *
  * Failure model (matches Excel): operations of a failing sync that come BEFORE the failing operation stay
  * applied; the failing one and everything after it are not. Fault-injected syncs and oversized requests fail
- * before anything runs, so they apply nothing. Loaded values of a failed sync are not delivered.
+ * before anything runs, so they apply nothing. Loaded values of a failed sync are not delivered. An oversized
+ * response (ResponsePayloadSizeLimitExceeded) fails after the operations ran: their writes stay applied, but no
+ * loaded value (values, formulas, items, null-object flags) is delivered.
  */
 import type { WorkbookModel } from "./model";
 import { SimError, SimErrorCodes } from "./errors";
@@ -14,6 +16,8 @@ import { SimError, SimErrorCodes } from "./errors";
 export interface SimHost {
   readonly model: WorkbookModel;
   readonly payloadLimitBytes: number;
+  /** Response payload limit per sync (bytes of the loaded values, as counted in `responseBytes`). */
+  readonly responsePayloadLimitBytes: number;
   /** Called once per non-empty sync before it runs; returns an injected fault or null. */
   takeFault(): { code: string; message?: string } | null;
   recordSync(requestBytes: number, responseBytes: number): void;
@@ -137,12 +141,22 @@ export class SimContext {
     }
     let responseBytes = 0;
     for (const p of pending) {
+      if (p.key !== "$items" && p.key !== "$null")
+        responseBytes += byteLength(JSON.stringify(p.value) ?? "null");
+    }
+    if (responseBytes > this.host.responsePayloadLimitBytes) {
+      // Excel on the web refuses oversized responses: the operations ran, but nothing loaded is delivered.
+      this.host.recordSync(requestBytes, responseBytes);
+      throw new SimError(
+        SimErrorCodes.responsePayloadSizeLimitExceeded,
+        `The response payload size (${responseBytes} bytes) has exceeded the limit (${this.host.responsePayloadLimitBytes} bytes).`,
+      );
+    }
+    for (const p of pending) {
       if (p.key === "$items") (p.obj as unknown as { _items: unknown })._items = p.value;
       else if (p.key === "$null") p.obj._isNull = p.value as boolean;
       else if (p.key === "$result") (p.obj as unknown as ClientResult<unknown>)._value = p.value;
       else p.obj._loaded.set(p.key, p.value);
-      if (p.key !== "$items" && p.key !== "$null")
-        responseBytes += byteLength(JSON.stringify(p.value) ?? "null");
     }
     this.host.recordSync(requestBytes, responseBytes);
     return passThroughValue as T;

@@ -17,6 +17,12 @@ export interface SheetData {
 export interface SimOptions {
   /** Request payload limit per sync in bytes; default 5 MB. */
   payloadLimitBytes?: number;
+  /**
+   * Response payload limit per sync in bytes (UTF-8 JSON of the loaded values, as counted in
+   * `SimStats.responseBytes`); default 5 MB like Excel on the web. Above it the sync fails with
+   * ResponsePayloadSizeLimitExceeded and delivers nothing.
+   */
+  responsePayloadLimitBytes?: number;
   /** Office.context.displayLanguage; default "en-US". */
   displayLanguage?: string;
   /** Requirement set name -> highest supported version. */
@@ -65,6 +71,7 @@ export class SimWorkbook {
   readonly model = new WorkbookModel();
   readonly view: WorkbookView;
   readonly payloadLimitBytes: number;
+  readonly responsePayloadLimitBytes: number;
   displayLanguage: string;
   readonly requirementSets: Record<string, string>;
   /** Live document settings (Office.context.document.settings). */
@@ -92,12 +99,14 @@ export class SimWorkbook {
 
   constructor(options: SimOptions = {}) {
     this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
+    this.responsePayloadLimitBytes = options.responsePayloadLimitBytes ?? 5 * 1024 * 1024;
     this.displayLanguage = options.displayLanguage ?? "en-US";
     this.requirementSets = { ...DEFAULT_REQUIREMENT_SETS, ...options.requirementSets };
     this.view = createView(this.model, this.listeners, () => this.notify());
     this.host = {
       model: this.model,
       payloadLimitBytes: this.payloadLimitBytes,
+      responsePayloadLimitBytes: this.responsePayloadLimitBytes,
       takeFault: () => {
         this.syncCounter++;
         const i = this.faults.findIndex((f) => f.at === this.syncCounter);
