@@ -27,6 +27,8 @@ export interface ArtifactsOptions {
   includeHistory?: boolean;
   /** A sheet created by a failed run whose id we could not learn (deleted by name). */
   extraSheetName?: string;
+  /** Rows (0-based) a failed run appended to an existing history sheet: deleted (shifted up), the rest kept. */
+  historyRows?: { from: number; count: number };
 }
 
 const RECT_PROPS = "rowIndex,columnIndex,rowCount,columnCount";
@@ -53,7 +55,8 @@ export async function clearArtifacts(
   summary?.load("name");
   const extra = opts.extraSheetName ? wb.worksheets.getItemOrNullObject(opts.extraSheetName) : null;
   extra?.load("name");
-  const hist = opts.includeHistory ? wb.worksheets.getItemOrNullObject(HISTORY_SHEET) : null;
+  const hist =
+    opts.includeHistory || opts.historyRows ? wb.worksheets.getItemOrNullObject(HISTORY_SHEET) : null;
   hist?.load("name");
   const table = record.table ? wb.tables.getItemOrNullObject(record.table.name) : null;
   table?.load("name");
@@ -107,8 +110,12 @@ export async function clearArtifacts(
   const summaryGone = !!summary && !summary.isNullObject;
   if (summary && !summary.isNullObject) summary.delete();
   if (extra && !extra.isNullObject && extra.name !== summary?.name) extra.delete();
-  const histGone = !!hist && !hist.isNullObject;
-  if (hist && !hist.isNullObject) {
+  const histGone = !!opts.includeHistory && !!hist && !hist.isNullObject;
+  if (hist && !hist.isNullObject && !opts.includeHistory && opts.historyRows && opts.historyRows.count > 0) {
+    const { from, count } = opts.historyRows;
+    hist.getRangeByIndexes(from, 0, count, 1).getEntireRow().delete(Excel.DeleteShiftDirection.up);
+  }
+  if (histGone && hist) {
     hist.visibility = Excel.SheetVisibility.hidden; // a very-hidden sheet must be un-hidden before deletion
     hist.delete();
   }

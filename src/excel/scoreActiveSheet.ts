@@ -50,6 +50,12 @@ export function parseHistory(values: unknown[][], sheetName: string): SnapshotRo
   return out;
 }
 
+/** Fallback when no header row was found and readTable gave no reason (it always does today). */
+const NO_HEADER_MESSAGE: Bilingual = {
+  en: "No header row found: choose the columns by hand.",
+  zh: "未找到表头行：请手动选择各列。",
+};
+
 const engineCompute: Compute<ScoreResult, Policy, ColumnMapping> = (read, options) => {
   const src = read.source;
   const mapping = options.mapping ?? loadMapping<ColumnMapping>(src.sheetName) ?? undefined;
@@ -67,6 +73,13 @@ const engineCompute: Compute<ScoreResult, Policy, ColumnMapping> = (read, option
       mapping: table.mapping,
       problems: table.mappingProblems.map((p) => ({ en: p.message.en, zh: p.message.zh })),
     };
+    if (table.headerRowIndex < 0) {
+      // No header row: readTable reports why (NO_HEADER); say so instead of an unexplained mapping panel.
+      const noHeader = table.issues.find((i) => i.code === "NO_HEADER")?.reason ?? NO_HEADER_MESSAGE;
+      const message = { en: noHeader.en, zh: noHeader.zh };
+      detected.problems.unshift(message);
+      return { status: "needsMapping", detected, message };
+    }
     return { status: "needsMapping", detected };
   }
   const customers = read.customers

@@ -4,6 +4,7 @@
  *
  *   read 3 · check 1 (+1 when the sheet has custom conditional formats) · data chunks N · rules/history 1 ·
  *   summary 1.
+ * A protected sheet is detected in the check sync: the run stops before writing anything (AccessDenied).
  *
  * Output placement: the columns right after the source's last column (or new table columns when the source is a
  * table). A workbook name (`CRT_Output_<sheet id>`) covers our header + data cells; Excel shifts it when the
@@ -112,6 +113,10 @@ export const MESSAGES = {
     en: "Some partial results may remain; use Clear results to remove them.",
     zh: "可能仍有部分结果残留；请使用“清除结果”将其删除。",
   },
+  protectedSheet: (name: string): Bilingual => ({
+    en: `Sheet "${name}" is protected, so the results could not be written: unprotect it (Review › Unprotect Sheet) and run again. Nothing was written.`,
+    zh: `工作表“${name}”受保护，无法写入结果：请取消保护（审阅 › 撤消工作表保护）后重新运行。未写入任何内容。`,
+  }),
   renamedSummary: (name: string): Bilingual => ({
     en: `A sheet of yours already has the summary's name, so the summary was written to "${name}".`,
     zh: `已有同名的用户工作表，因此汇总写入了“${name}”。`,
@@ -231,7 +236,11 @@ async function writeAll<S, P, M>(
   sheets.load("items/name,items/id");
   const nameObj = wb.names.getItemOrNullObject(outputName);
   nameObj.load("name");
+  sheet.load("protection/protected");
   await context.sync();
+  // A protected sheet refuses every write (and the rollback): stop before writing anything.
+  if (sheet.protection.protected)
+    return { status: "failed", code: "AccessDenied", message: MESSAGES.protectedSheet(read.sheetName) };
   const hits = probes.filter((u) => !u.isNullObject);
   let occupied: string[] = [];
   if (hits.length > 0) {
@@ -318,12 +327,15 @@ async function writeAll<S, P, M>(
   }
 
   // --- rules, history (1 sync) and summary (1 sync) ---------------------------------------------------------
+  // A failure from here on removes the run's results, including the history rows it appended (and the history
+  // sheet when this run created it): trends and DETERIORATING only ever compare completed runs.
   let chosenSummary: string | undefined;
+  let historyAdded: { from: number; count: number } | null = null;
   try {
     progress("format");
     queueDeleteOurRules(custom);
     record.rules = queueAddRules(sheet, plan.rules, { output: T, sourceCol: src.columnIndex, keys });
-    if (plan.history && plan.history.rows.length > 0) queueHistory(wb, read, plan.history);
+    if (plan.history && plan.history.rows.length > 0) historyAdded = queueHistory(wb, read, plan.history);
     await context.sync();
     await saveRun(read.sheetId, record);
 
@@ -345,7 +357,12 @@ async function writeAll<S, P, M>(
     await saveRun(read.sheetId, record);
   } catch (e) {
     return fail(e, async () => {
-      await clearArtifacts(context, record, { extraSheetName: chosenSummary });
+      await clearArtifacts(context, record, {
+        extraSheetName: chosenSummary,
+        // This run created the history sheet: remove it; else remove only the rows it appended.
+        ...(historyAdded && !read.history.exists ? { includeHistory: true } : {}),
+        ...(historyAdded && read.history.exists ? { historyRows: historyAdded } : {}),
+      });
       await saveRun(read.sheetId, null);
       return MESSAGES.removed;
     });
@@ -375,12 +392,15 @@ async function fail(
   }
 }
 
-/** Appends snapshot rows to the hidden history sheet (created very hidden with a header on first use). */
+/**
+ * Appends snapshot rows to the hidden history sheet (created very hidden with a header on first use). Returns the
+ * 0-based rows appended (for the rollback).
+ */
 function queueHistory(
   wb: Excel.Workbook,
   read: SourceRead,
   history: { header: string[]; rows: OutCell[][] },
-): void {
+): { from: number; count: number } {
   const width = Math.max(history.header.length, ...history.rows.map((r) => r.length));
   const pad = (r: OutCell[]): OutCell[] => Array.from({ length: width }, (_, c) => safeCell(r[c] ?? ""));
   let hs: Excel.Worksheet;
@@ -399,6 +419,7 @@ function queueHistory(
     row = 1;
   }
   hs.getRangeByIndexes(row, 0, history.rows.length, width).values = history.rows.map(pad);
+  return { from: row, count: history.rows.length };
 }
 
 /** Puts the sheet back as it was before this run: removes this run's cells, restores the previous output. */

@@ -154,13 +154,16 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
             problems?: Msg[];
           } | null;
           const mapping = d?.mapping ?? {};
+          // The engine's own problems (incl. its "no header row" reason) when it gave any; else ours. An empty list
+          // counts as none, so a sheet without a header row is always explained.
+          const engineProblems = d?.problems?.length ? d.problems : null;
           const noHeader: Msg[] =
-            typeof d?.headerRowIndex === "number" && d.headerRowIndex < 0
+            !engineProblems && typeof d?.headerRowIndex === "number" && d.headerRowIndex < 0
               ? [{ en: PANE_STRINGS["en-US"].noHeaderRow, zh: PANE_STRINGS["zh-CN"].noHeaderRow }]
               : [];
-          const problems = d?.problems?.length
-            ? d.problems
-            : validateMapping(mapping, request.policy).map((p) => p.message);
+          const problems = engineProblems ?? validateMapping(mapping, request.policy).map((p) => p.message);
+          const message = outcome.message;
+          const repeated = !!message && problems.some((p) => p.en === message.en && p.zh === message.zh);
           return {
             status: "needsMapping",
             mapping: {
@@ -169,7 +172,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
               mapping,
               saved: false,
               problems: [...noHeader, ...problems],
-              notes: outcome.message ? [outcome.message] : [],
+              notes: message && !repeated ? [message] : [],
             },
           };
         }

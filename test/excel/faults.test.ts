@@ -69,3 +69,38 @@ test("protected sheet: AccessDenied mapped to a clear message, nothing written",
   if (res.status === "failed") expect(res.message.en).toMatch(/protected/);
   expect(wb.snapshot("Invoices")).toEqual(before);
 });
+
+test("protected sheet: stopped in the check sync, names the sheet, no leftovers claimed, no run record", async () => {
+  const wb = setup(invoiceRows(5));
+  wb.setSheetProtected("Invoices", true);
+  const syncs0 = wb.stats().syncs;
+  const res = await runScore(baseOptions, testCompute);
+  expect(res).toMatchObject({ status: "failed", code: "AccessDenied" });
+  if (res.status !== "failed") return;
+  expect(res.message.en).toMatch(/"Invoices" is protected.*Unprotect Sheet.*Nothing was written/);
+  expect(res.message.zh).toMatch(/“Invoices”受保护.*未写入任何内容/);
+  expect(res.message.en).not.toMatch(/partial results/i);
+  // read (≤ 3) + check 1: nothing was attempted after the check.
+  expect(wb.stats().syncs - syncs0).toBeLessThanOrEqual(4);
+  expect(wb.settings.get("crt.runs") ?? null).toBeNull();
+  wb.setSheetProtected("Invoices", false);
+  expect((await runScore(baseOptions, testCompute)).status).toBe("done");
+});
+
+test("a re-run failing in its last sync removes only the history rows it appended", async () => {
+  const wb = setup(invoiceRows(20));
+  expect((await runScore(baseOptions, testCompute)).status).toBe("done");
+  const syncs0 = wb.stats().syncs;
+  expect((await runScore(baseOptions, testCompute)).status).toBe("done");
+  const last = wb.stats().syncs - syncs0; // syncs of a re-run; the last one writes the summary
+  const history = wb.getValues("CRT_History");
+  expect(history.length).toBe(3);
+  wb.failSyncs({ at: last, code: "GeneralException" });
+  const res = await runScore(baseOptions, testCompute);
+  expect(res.status).toBe("failed");
+  if (res.status === "failed") expect(res.message.en).toMatch(/partial results were removed/);
+  expect(wb.sheetNames()).toContain("CRT_History");
+  expect(wb.getValues("CRT_History")).toEqual(history);
+  expect((await runScore(baseOptions, testCompute)).status).toBe("done");
+  expect(wb.getValues("CRT_History").length).toBe(4);
+});

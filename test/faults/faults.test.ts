@@ -242,22 +242,19 @@ test("busy reported only in the message (no code) is still recognised as busy", 
   expectUserCellsUnchanged(wb, original, true);
 });
 
-// BUG failed-run-history: src/excel/scoreSheet.ts writeAll queues the history append (queueHistory) in the
+// FIXED failed-run-history (regression test; the rollback now deletes the appended rows): src/excel/scoreSheet.ts writeAll queues the history append (queueHistory) in the
 // "rules, history" sync, BEFORE the summary sync. When the summary sync fails, the rollback
 // (clearArtifacts(context, record, { extraSheetName })) removes columns, rules, names and the summary, but not the
 // snapshot rows just appended to CRT_History — while the message says "The partial results were removed". The next
 // run then computes trends / DETERIORATING against a run that never completed. Fix: append history in the last
 // sync (with the summary), or on rollback delete the rows appended by this run (from read.history.values.length)
 // and the history sheet when this run created it.
-it.failing(
-  "a failed run leaves no monitoring snapshot behind (history only records completed runs)",
-  async () => {
-    const { wb } = await build();
-    // Fail the summary sync (the last one): the rules/history sync before it has already been applied.
-    wb.failSyncs({ at: ref.firstSyncs, code: "GeneralException" });
-    const res = await score(MAPPING);
-    expect(res.status).toBe("failed");
-    const history = wb.sheetNames().includes("CRT_History") ? wb.getValues("CRT_History").length - 1 : 0;
-    expect(history).toBe(0);
-  },
-);
+it("a failed run leaves no monitoring snapshot behind (history only records completed runs)", async () => {
+  const { wb } = await build();
+  // Fail the summary sync (the last one): the rules/history sync before it has already been applied.
+  wb.failSyncs({ at: ref.firstSyncs, code: "GeneralException" });
+  const res = await score(MAPPING);
+  expect(res.status).toBe("failed");
+  const history = wb.sheetNames().includes("CRT_History") ? wb.getValues("CRT_History").length - 1 : 0;
+  expect(history).toBe(0);
+});

@@ -188,7 +188,7 @@ function expectClearOutcome(c: HostileCase, final: Outcome): string {
   }
   if (final.status === "needsMapping") {
     const d = final.detected as DetectedMapping;
-    // Machine-readable: no header row was found. (The bilingual message is the it.failing "no-header-message".)
+    // Machine-readable: no header row was found. (The bilingual message is checked by "no-header-message" below.)
     expect(d.headerRowIndex).toBe(-1);
     expect(d.mapping).toEqual({});
     return "no header row (headerRowIndex -1)";
@@ -380,17 +380,17 @@ describe("hostile corpus", () => {
   });
 });
 
-// ─────────────────────────── known defects (it.failing until fixed) ───────────────────────────
+// ─────────────────── defects found by the corpus (fixed; kept as regression tests) ───────────────────
 
 describe("known defects found by the corpus", () => {
   const byId = new Map(cases.map((c) => [c.id, c]));
 
-  // BUG no-header-message: src/excel/scoreActiveSheet.ts engineCompute returns needsMapping with
+  // FIXED no-header-message (regression test): src/excel/scoreActiveSheet.ts engineCompute returns needsMapping with
   // `problems: table.mappingProblems` — empty when readTable found no header row (its NO_HEADER issue is dropped),
   // and no `message`. The pane (src/taskpane/excelServices.ts) falls back with `d?.problems ?? …`, which does not
   // fire for []. Result: the analyst gets a mapping panel with no explanation. Fix: when table.headerRowIndex < 0,
   // put the NO_HEADER issue's reason into `problems` (or `message`).
-  it.failing.each(["no-headers", "header-beyond-scan"])(
+  it.each(["no-headers", "header-beyond-scan"])(
     "%s: needsMapping says in en and zh that no header row was found",
     async (id) => {
       const c = byId.get(id)!;
@@ -404,13 +404,13 @@ describe("known defects found by the corpus", () => {
     },
   );
 
-  // BUG error-as-customer: src/engine/sheet/table.ts readTable reads the customer with parseTextCell (no
+  // FIXED error-as-customer (regression test): src/engine/sheet/table.ts readTable reads the customer with parseTextCell (no
   // isExcelError check), so a row whose customer cell shows #N/A is scored as a customer named "#N/A" instead of
   // being skipped with an EXCEL_ERROR issue (spec §1: unreadable cells are reported, never guessed). Same for the
   // currency cell ("#DIV/0!" becomes a currency and triggers MIXED_CURRENCY). Fix: in readTable, before
   // `parseTextCell(row[cCustomer])`, report `isExcelError(row[cCustomer])` with rr.error(..., "EXCEL_ERROR") and
   // skip the row; treat an error value in the currency cell the same way (or as blank with a warning).
-  it.failing("error-values: a #N/A customer cell is reported and its row skipped", async () => {
+  it("error-values: a #N/A customer cell is reported and its row skipped", async () => {
     const c = byId.get("error-values")!;
     makeWorkbook(c.buildSheets());
     const { final } = await scoreAsAnalyst(policyOf(c.policy));
@@ -422,7 +422,7 @@ describe("known defects found by the corpus", () => {
     expect(r.issues.map((i) => i.code)).not.toContain("MIXED_CURRENCY");
   });
 
-  // BUG protected-leftovers: on a protected sheet nothing can be written, yet the failed run says "Some partial
+  // FIXED protected-leftovers (regression test): on a protected sheet nothing can be written, yet the failed run says "Some partial
   // results may remain; use Clear results to remove them" (and Clear fails on the protected sheet too), and the
   // provisional run record saved before writing (src/excel/scoreSheet.ts writeAll, `await saveRun(read.sheetId,
   // record)` before the data chunks) stays in the document settings. Cause: the catch around writeChunked runs
@@ -430,16 +430,13 @@ describe("known defects found by the corpus", () => {
   // `saveRun(read.sheetId, prevRecord)` is never reached. Fix: load `sheet.protection.protected` in the check sync
   // and return the AccessDenied message before writing anything; or, when no chunk was written and the error is
   // AccessDenied, skip the rollback, restore the previous record and say "Nothing was written".
-  it.failing(
-    "protected-sheet: the message does not claim leftovers and no run record is left behind",
-    async () => {
-      const c = byId.get("protected-sheet")!;
-      const wb = makeWorkbook(c.buildSheets());
-      const { final } = await scoreAsAnalyst(policyOf(c.policy));
-      expect(final.status).toBe("failed");
-      if (final.status !== "failed") return;
-      expect(final.message.en).not.toMatch(/partial results may remain/i);
-      expect(wb.settings.get("crt.runs") ?? null).toBeNull();
-    },
-  );
+  it("protected-sheet: the message does not claim leftovers and no run record is left behind", async () => {
+    const c = byId.get("protected-sheet")!;
+    const wb = makeWorkbook(c.buildSheets());
+    const { final } = await scoreAsAnalyst(policyOf(c.policy));
+    expect(final.status).toBe("failed");
+    if (final.status !== "failed") return;
+    expect(final.message.en).not.toMatch(/partial results may remain/i);
+    expect(wb.settings.get("crt.runs") ?? null).toBeNull();
+  });
 });

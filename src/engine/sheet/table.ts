@@ -15,6 +15,8 @@
  * - Unknown status text: the row is used as open, with a `warning`. Unreadable terms when the row has its own due
  *   date: used, with a `warning` (terms are not needed).
  * - A "Paid" column holding yes/no flags instead of amounts marks the invoice paid (`Y`, `TRUE`, `是` …) or not.
+ * - An Excel error value (`#N/A`, `#REF!` …) in the customer cell: the row is skipped with an `EXCEL_ERROR` error.
+ *   In the currency cell: the invoice is kept without a currency, with an `EXCEL_ERROR` warning.
  * - Negative amounts are kept (credit notes). Customer names are kept exactly as written (trimmed only).
  */
 import type { Policy } from "../policy";
@@ -23,6 +25,7 @@ import { MAX_SERIAL, type Serial } from "../serial";
 import { dueDate as termsDueDate, parseTerms } from "../terms";
 import {
   dateOrderEvidence,
+  isExcelError,
   parseDateCell,
   parseFlagCell,
   parseNumberCell,
@@ -157,6 +160,17 @@ function mappedColumns(mapping: ColumnMapping): [Role, number][] {
 
 function toRows(rows: unknown): readonly (readonly unknown[])[] {
   return Array.isArray(rows) ? (rows as unknown[]).map((r) => (Array.isArray(r) ? r : [])) : [];
+}
+
+/** Why an Excel error value (`#N/A`, `#REF!` …) cannot be used. */
+function excelErrorReason(value: unknown): Msg {
+  const v = String(value).trim();
+  return { en: `The cell shows the Excel error ${v}.`, zh: `单元格显示Excel错误值 ${v}。` };
+}
+
+/** Customer text of a cell; null when blank or an Excel error value (never a name). */
+function customerText(value: unknown): string | null {
+  return isExcelError(value) ? null : parseTextCell(value);
 }
 
 /** Reads typed cells of one row at a time, collecting issues; one instance per table (no per-row closures). */
@@ -371,7 +385,7 @@ export function readTable(
   // Last row with a real customer: blank-customer rows with numbers after it are totals.
   let lastCustomerIndex = -1;
   for (let i = rows.length - 1; i >= firstDataIndex; i--) {
-    const t = parseTextCell(rows[i]![cCustomer]);
+    const t = customerText(rows[i]![cCustomer]);
     if (t !== null && !infoOf(t).totals) {
       lastCustomerIndex = i;
       break;
@@ -397,6 +411,14 @@ export function readTable(
     }
     if (blank) {
       blankRows++;
+      continue;
+    }
+    if (isExcelError(row[cCustomer])) {
+      // An error value is not a name (spec §1: unreadable cells are reported, never guessed): skip the row.
+      rr.start(row, i);
+      rr.error(cCustomer, excelErrorReason(row[cCustomer]), "EXCEL_ERROR");
+      errorRowsSkipped++;
+      for (const e of rr.errors) issues.push(e);
       continue;
     }
     const customer = parseTextCell(row[cCustomer]);
@@ -522,7 +544,23 @@ export function readTable(
     for (const w of rr.warnings) issues.push(w);
 
     let currency: string | undefined;
-    if (cCur >= 0) {
+    if (cCur >= 0 && isExcelError(row[cCur])) {
+      // Kept without a currency (the currency is not needed to score): a warning, never a currency "#DIV/0!".
+      issues.push(
+        makeIssue(
+          ctx,
+          i,
+          cCur,
+          row[cCur],
+          {
+            en: `${excelErrorReason(row[cCur]).en} The invoice is used without a currency.`,
+            zh: `${excelErrorReason(row[cCur]).zh}该发票按无币种处理。`,
+          },
+          "warning",
+          "EXCEL_ERROR",
+        ),
+      );
+    } else if (cCur >= 0) {
       const t = parseTextCell(row[cCur]);
       if (t !== null) {
         currency = nfkc(t).toUpperCase();

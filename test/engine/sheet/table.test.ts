@@ -192,6 +192,46 @@ describe("readTable", () => {
     expect(t.issues.some((i) => i.code === "MIXED_CURRENCY")).toBe(true);
   });
 
+  test("an Excel error as customer skips the row (EXCEL_ERROR); as currency the invoice is kept without one", () => {
+    const t = readTable([
+      ["Customer", "Due Date", "Amount", "Currency"],
+      ["#N/A", 45000, 10, "USD"],
+      ["Acme", 45000, 20, "#DIV/0!"],
+      ["Acme", 45000, 30, "USD"],
+    ]);
+    expect(t.invoices.map((i) => [i.customer, i.amount, i.currency])).toEqual([
+      ["Acme", 20, undefined],
+      ["Acme", 30, "USD"],
+    ]);
+    expect(t.errorRowsSkipped).toBe(1);
+    expect(t.totalRowsSkipped).toBe(0);
+    expect(t.currencies).toEqual(["USD"]);
+    expect(t.issues).toEqual([
+      expect.objectContaining({ row: 2, column: "A", value: "#N/A", severity: "error", code: "EXCEL_ERROR" }),
+      expect.objectContaining({
+        row: 3,
+        column: "D",
+        value: "#DIV/0!",
+        severity: "warning",
+        code: "EXCEL_ERROR",
+      }),
+    ]);
+    expect(t.issues[0]!.reason.en).toMatch(/#N\/A/);
+    expect(t.issues[0]!.reason.zh).toMatch(/错误/);
+    expect(t.issues[1]!.reason.en).toMatch(/without a currency/);
+    expect(t.issues[1]!.reason.zh).toMatch(/无币种/);
+  });
+
+  test("an Excel error in the last customer cell does not turn the rows before it into totals", () => {
+    const t = readTable([
+      ["Customer", "Due Date", "Amount"],
+      ["Acme", 45000, 10],
+      ["#REF!", 45000, 20],
+    ]);
+    expect(t.invoices.map((i) => i.amount)).toEqual([10]);
+    expect(t.issues.map((i) => i.code)).toEqual(["EXCEL_ERROR"]);
+  });
+
   test("duplicate header role is a note", () => {
     const t = readTable([
       ["Customer", "Client", "Due Date", "Amount"],
