@@ -162,7 +162,9 @@ export async function runScore<S, P, M>(
   try {
     return await Excel.run(async (context) => {
       progress("read");
-      const read = await readSource(context, loadRuns());
+      const read = await readSource(context, loadRuns(), {
+        onProgress: (done, total) => progress("read", done, total),
+      });
       if (read.isOwnSheet) return { status: "blocked" as const, message: MESSAGES.ownSheet };
       if (!read.source || read.source.values.length === 0)
         return { status: "blocked" as const, message: MESSAGES.empty };
