@@ -5,6 +5,7 @@
  * Spec: /work/shared/spec/score-sheet.md §4 (write back — additive, idempotent, reversible).
  */
 import { safeText } from "../engine/pipeline/output";
+import { columnLetter } from "../engine/sheet/normalize";
 
 /** Display language of headers and summary labels. */
 export type Lang = "en" | "zh";
@@ -111,17 +112,7 @@ export function safeCell(value: unknown): OutCell {
   return safeText(String(value));
 }
 
-/** Column letters for a 0-based column index (0 → A, 26 → AA). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /** 0-based column index of column letters ("A" → 0, "AA" → 26). */
 export function columnIndex(letters: string): number {
