@@ -3,6 +3,7 @@
  * formula evaluator can call them: `=AR.DUEDATE(...)` resolves to the function associated as "DUEDATE"
  * (Office ids carry no namespace; the manifest adds "AR.").
  */
+import { CustomFunctionsErrorCode } from "./sim/host";
 
 export type CustomFunction = (...args: unknown[]) => unknown;
 
@@ -21,17 +22,7 @@ interface CustomFunctionsLike {
   [key: string]: unknown;
 }
 
-/** Error codes and error class used when the host provides none (same strings as Office's). */
-const ERROR_CODES = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
-
+/** Error class used when the host provides none; error codes are the simulator's (same strings as Office's). */
 class FallbackCustomFunctionError extends Error {
   constructor(
     readonly code: string,
@@ -51,7 +42,7 @@ export function captureCustomFunctions(
   const map = new Map<string, CustomFunction>();
   let ns = target.CustomFunctions as CustomFunctionsLike | undefined;
   if (!ns || typeof ns !== "object") {
-    ns = { Error: FallbackCustomFunctionError, ErrorCode: ERROR_CODES };
+    ns = { Error: FallbackCustomFunctionError, ErrorCode: CustomFunctionsErrorCode };
     target.CustomFunctions = ns;
   }
   const original = ns.associate?.bind(ns);

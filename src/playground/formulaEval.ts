@@ -11,6 +11,7 @@
  * the same instant, whatever its time zone); tests inject `today` through the context.
  */
 import { serialFromYmd } from "../engine/serial";
+import { CustomFunctionsErrorCode } from "./sim/host";
 
 export type Scalar = string | number | boolean;
 export type FormulaResult = Scalar;
@@ -38,22 +39,14 @@ export function todaySerialUtc(now: Date = new Date()): number {
 }
 
 const ERROR_TEXTS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#BUSY!", "#CALC!"];
-const ERROR_CODE_NAMES: Record<string, string> = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
 
 /** Maps a thrown or returned custom-function error (`{ code }`) to Excel error text. */
 export function errorText(err: unknown): string {
   const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
   if (typeof code === "string") {
     if (ERROR_TEXTS.includes(code)) return code;
-    if (ERROR_CODE_NAMES[code]) return ERROR_CODE_NAMES[code];
+    const named = (CustomFunctionsErrorCode as Record<string, string>)[code];
+    if (named) return named;
   }
   return "#VALUE!";
 }

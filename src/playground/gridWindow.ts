@@ -1,6 +1,7 @@
 /**
  * Virtualisation arithmetic for the grid: which rows and columns intersect the viewport. Pure functions.
  */
+import { columnLetter } from "../engine/sheet/normalize";
 
 export const ROW_HEIGHT = 22;
 export const HEADER_HEIGHT = 22;
@@ -55,17 +56,8 @@ export function visibleColumns(
   return { first, last };
 }
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnName(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0 → "A", 25 → "Z", 26 → "AA" (the engine's columnLetter). */
+export const columnName = columnLetter;
 
 /** "C5" for row 4, column 2 (0-based). */
 export function cellAddress(row: number, col: number): string {

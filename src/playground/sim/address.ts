@@ -1,4 +1,5 @@
 /** A1 address parsing and formatting. Rows and columns are 0-based internally. */
+import { columnLetter } from "../../engine/sheet/normalize";
 import { invalidArg } from "./errors";
 
 export const MAX_ROWS = 1048576;
@@ -16,17 +17,8 @@ export interface ParsedAddress extends Rect {
   sheet?: string;
 }
 
-/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0 → "A", 25 → "Z", 26 → "AA" (the engine's columnLetter). */
+export const columnLetters = columnLetter;
 
 /** "A" -> 0, "AA" -> 26; -1 when not letters. */
 export function columnIndex(letters: string): number {

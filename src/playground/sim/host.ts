@@ -1,6 +1,6 @@
 /** The fake host namespaces: Excel (run + enums), Office, OfficeExtension, CustomFunctions, OfficeRuntime. */
 import { SimError, SimErrorCodes } from "./errors";
-import { createWorkbookProxy } from "./objects";
+import { CF_OPERATORS, CF_TYPES, createWorkbookProxy } from "./objects";
 import { SimContext } from "./proxy";
 import type { SimWorkbook } from "./workbook";
 
@@ -9,27 +9,8 @@ const enumOf = <T extends string>(...values: T[]): Record<string, T> =>
 
 /** Excel enums (values as in Office.js; keys camelCase). */
 export const ExcelEnums = {
-  ConditionalFormatType: enumOf(
-    "Custom",
-    "DataBar",
-    "ColorScale",
-    "IconSet",
-    "TopBottom",
-    "PresetCriteria",
-    "ContainsText",
-    "CellValue",
-  ),
-  ConditionalCellValueOperator: enumOf(
-    "Invalid",
-    "Between",
-    "NotBetween",
-    "EqualTo",
-    "NotEqualTo",
-    "GreaterThan",
-    "LessThan",
-    "GreaterThanOrEqual",
-    "LessThanOrEqual",
-  ),
+  ConditionalFormatType: enumOf(...CF_TYPES),
+  ConditionalCellValueOperator: enumOf("Invalid", ...CF_OPERATORS),
   ConditionalFormatColorCriterionType: enumOf(
     "Invalid",
     "LowestValue",

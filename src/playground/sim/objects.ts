@@ -1335,7 +1335,8 @@ export class TableRowCollection extends SimCollection<TableRow> {
 // ---------------------------------------------------------------------------------------------------------------
 // Conditional formats
 
-const CF_TYPES = [
+/** Conditional format types and cell-value operators as Office.js spells them (also the Excel enums in host.ts). */
+export const CF_TYPES = [
   "Custom",
   "DataBar",
   "ColorScale",
@@ -1345,7 +1346,7 @@ const CF_TYPES = [
   "ContainsText",
   "CellValue",
 ];
-const CF_OPERATORS = [
+export const CF_OPERATORS = [
   "Between",
   "NotBetween",
   "EqualTo",
