@@ -42,10 +42,9 @@ export interface HistoryColumns {
   readonly settled: Uint8Array;
 }
 
-/** Columns from items (for callers and tests that have objects). */
-export function historyColumns(items: readonly HistoryItem[]): HistoryColumns {
-  const n = items.length;
-  const h = {
+/** Zero-filled history columns for `n` invoices (the caller fills them). */
+export function emptyHistoryColumns(n: number): HistoryColumns {
+  return {
     length: n,
     amount: new Float64Array(n),
     dueDate: new Float64Array(n),
@@ -54,6 +53,11 @@ export function historyColumns(items: readonly HistoryItem[]): HistoryColumns {
     paidDate: new Float64Array(n),
     settled: new Uint8Array(n),
   };
+}
+
+/** Columns from items (for callers and tests that have objects). */
+export function historyColumns(items: readonly HistoryItem[]): HistoryColumns {
+  const h = emptyHistoryColumns(items.length);
   items.forEach((it, i) => {
     h.amount[i] = it.amount;
     h.dueDate[i] = it.dueDate;

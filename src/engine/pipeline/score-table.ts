@@ -30,8 +30,8 @@ import { joinCustomers, type CustomerRecord, type ReadCustomersResult } from "..
 import { readTable, type ReadTableResult } from "../sheet/table";
 import type { ColumnMapping, Invoice, Issue } from "../sheet/types";
 import { breachMessage } from "./breaches";
-import { provisionMatrix, rollRates, type HistoryColumns } from "./provision";
-import { compareSnapshots, isDeteriorating, latestByCustomer } from "./snapshot";
+import { emptyHistoryColumns, provisionMatrix, rollRates } from "./provision";
+import { compareSnapshots, isDeteriorating, latestByCustomer, snapshotRow } from "./snapshot";
 import {
   BREACH_CODES,
   INVOICE_BREACH_CODES,
@@ -172,15 +172,7 @@ export function scoreTable(
   const flags = new Uint8Array(invoices.length);
   const portfolioBuckets = new Array<number>(nb).fill(0);
   const n = invoices.length;
-  const history: HistoryColumns = {
-    length: n,
-    amount: new Float64Array(n),
-    dueDate: new Float64Array(n),
-    invoiceDate: new Float64Array(n),
-    openBalance: new Float64Array(n),
-    paidDate: new Float64Array(n),
-    settled: new Uint8Array(n),
-  };
+  const history = emptyHistoryColumns(n);
   let totalExposure = 0;
   let over90 = 0;
   let openInvoices = 0;
@@ -562,15 +554,7 @@ export function scoreTable(
   let uninsuredTotal = 0;
   for (const c of customers) uninsuredTotal += c.uninsuredExposure ?? 0;
 
-  const currentRows: SnapshotRow[] = customers.map((c) => ({
-    runDate: asOf,
-    asOf,
-    customer: c.name,
-    exposure: c.exposure,
-    daysBeyondTerms: c.daysBeyondTerms,
-    score: c.score,
-    grade: c.grade,
-  }));
+  const currentRows = customers.map((c) => snapshotRow(c, asOf, asOf));
   const movers = extras.previousSnapshot
     ? compareSnapshots(extras.previousSnapshot, currentRows, policy)
     : [];

@@ -6,15 +6,11 @@
 import { DEFAULT_POLICY, type Policy } from "../policy";
 import type { Serial } from "../serial";
 import { customerKey } from "../sheet/normalize";
-import type { Mover, ScoreResult, SnapshotRow } from "./types";
+import type { CustomerResult, Mover, ScoreResult, SnapshotRow } from "./types";
 
-/** Snapshot rows of a result, in the result's customer order. `asOf` defaults to the result's as-of date. */
-export function makeSnapshot(
-  result: ScoreResult,
-  runDate: Serial,
-  asOf: Serial = result.asOf,
-): SnapshotRow[] {
-  return result.customers.map((c) => ({
+/** One customer's snapshot row. */
+export function snapshotRow(c: CustomerResult, runDate: Serial, asOf: Serial): SnapshotRow {
+  return {
     runDate,
     asOf,
     customer: c.name,
@@ -22,7 +18,16 @@ export function makeSnapshot(
     daysBeyondTerms: c.daysBeyondTerms,
     score: c.score,
     grade: c.grade,
-  }));
+  };
+}
+
+/** Snapshot rows of a result, in the result's customer order. `asOf` defaults to the result's as-of date. */
+export function makeSnapshot(
+  result: ScoreResult,
+  runDate: Serial,
+  asOf: Serial = result.asOf,
+): SnapshotRow[] {
+  return result.customers.map((c) => snapshotRow(c, runDate, asOf));
 }
 
 /**
