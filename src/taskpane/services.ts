@@ -6,6 +6,7 @@
  * Everything the views show is a plain "view model" ({@link PaneResult}) so components never depend on the
  * pipeline's internal shapes; the adapter maps the pipeline's result into it.
  */
+import type { BreachCode } from "../engine/pipeline/types";
 import type { DunningStageId, Policy } from "../engine/policy";
 import type { Serial } from "../engine/serial";
 import type { ColumnMapping, Msg, Role } from "../engine/sheet/types";
@@ -71,15 +72,7 @@ export interface PaneIssue {
   readonly address: string | null;
 }
 
-export type BreachCode =
-  | "OVER_LIMIT"
-  | "NEAR_LIMIT"
-  | "SEVERELY_OVERDUE"
-  | "INSURED_LIMIT_EXCEEDED"
-  | "NOTIFY_INSURER"
-  | "LOW_GRADE"
-  | "DISPUTE_AGED"
-  | "DETERIORATING";
+export type { BreachCode };
 
 export interface PaneBreach {
   readonly code: BreachCode;
