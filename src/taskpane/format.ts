@@ -50,11 +50,16 @@ export function todaySerial(now: Date = new Date()): Serial {
 }
 
 /** Parses "30, 60, 90" (commas, semicolons, Chinese commas or spaces) into numbers; null when any is not a number. */
-export function parseNumberList(text: string): number[] | null {
-  const parts = text
+/** The items of a typed list: separated by commas, semicolons (ASCII or full-width), 、 or spaces. */
+export function splitList(text: string): string[] {
+  return text
     .split(/[,;，；、\s]+/)
     .map((p) => p.trim())
     .filter((p) => p !== "");
+}
+
+export function parseNumberList(text: string): number[] | null {
+  const parts = splitList(text);
   if (parts.length === 0) return [];
   const out: number[] = [];
   for (const p of parts) {

@@ -14,9 +14,10 @@ import {
   Text,
   Subtitle1,
 } from "@fluentui/react-components";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { DEFAULT_POLICY, mergePolicy, type LossRateMethod, type Policy } from "../../engine/policy";
 import { usePane } from "../context";
+import { splitList } from "../format";
 import { draftFromPolicy, policyFromDraft, WEIGHT_KEYS, type PolicyDraft } from "../policyForm";
 import { fill, pick, type PaneStringKey } from "../strings";
 import { useViewStyles } from "../styles";
@@ -29,6 +30,26 @@ export interface PolicyViewProps {
 }
 
 const METHODS: readonly LossRateMethod[] = ["auto", "policy", "rollRate"];
+
+/** One titled group of the form, with the group-level error (if any) below its fields. */
+function PolicySection({ title, error, children }: { title: string; error?: string; children: ReactNode }) {
+  const view = useViewStyles();
+  return (
+    <fieldset className={view.fieldset}>
+      <legend>
+        <Text as="h3" weight="semibold">
+          {title}
+        </Text>
+      </legend>
+      {children}
+      {error ? (
+        <Text size={200} role="alert" className={view.error}>
+          {error}
+        </Text>
+      ) : null}
+    </fieldset>
+  );
+}
 
 export function PolicyView({ policy, onSave }: PolicyViewProps) {
   const { lang, s } = usePane();
@@ -74,7 +95,7 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
     setDraft(draftFromPolicy(mergePolicy(DEFAULT_POLICY)));
     setNotice({ intent: "info", text: s.policyReset });
   };
-  const bucketCount = (draft.edges.split(/[,;，；、\s]+/).filter((x) => x.trim() !== "").length || 0) + 2;
+  const bucketCount = splitList(draft.edges).length + 2;
 
   return (
     <section className={view.view} aria-labelledby={headingId}>
@@ -85,12 +106,7 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
         {s.policyIntro}
       </Text>
 
-      <fieldset className={view.fieldset}>
-        <legend>
-          <Text as="h3" weight="semibold">
-            {s.policyAging}
-          </Text>
-        </legend>
+      <PolicySection title={s.policyAging}>
         <Field label={s.edgesLabel} size="small" hint={s.edgesHint} {...fieldProps("edges")}>
           <Input size="small" value={draft.edges} onChange={(_, d) => update({ edges: d.value })} />
         </Field>
@@ -115,14 +131,9 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
             ))}
           </Select>
         </Field>
-      </fieldset>
+      </PolicySection>
 
-      <fieldset className={view.fieldset}>
-        <legend>
-          <Text as="h3" weight="semibold">
-            {s.policyBreaches}
-          </Text>
-        </legend>
+      <PolicySection title={s.policyBreaches}>
         <div className={view.grid2}>
           {numberField("nearLimitPct", "nearLimitLabel")}
           {numberField("severelyOverdueDays", "severelyOverdueLabel")}
@@ -131,14 +142,9 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
           {numberField("deteriorationScore", "deteriorationScoreLabel")}
           {numberField("deteriorationDays", "deteriorationDaysLabel")}
         </div>
-      </fieldset>
+      </PolicySection>
 
-      <fieldset className={view.fieldset}>
-        <legend>
-          <Text as="h3" weight="semibold">
-            {s.policyWeights}
-          </Text>
-        </legend>
+      <PolicySection title={s.policyWeights} error={err("weights")}>
         <div className={view.grid2}>
           {WEIGHT_KEYS.map((k) => (
             <Field
@@ -156,19 +162,9 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
             </Field>
           ))}
         </div>
-        {err("weights") ? (
-          <Text size={200} role="alert" className={view.error}>
-            {err("weights")}
-          </Text>
-        ) : null}
-      </fieldset>
+      </PolicySection>
 
-      <fieldset className={view.fieldset}>
-        <legend>
-          <Text as="h3" weight="semibold">
-            {s.policyDunning}
-          </Text>
-        </legend>
+      <PolicySection title={s.policyDunning} error={err("dunning")}>
         <div className={view.grid2}>
           {draft.dunning.map((level, i) => (
             <Field
@@ -190,19 +186,9 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
             </Field>
           ))}
         </div>
-        {err("dunning") ? (
-          <Text size={200} role="alert" className={view.error}>
-            {err("dunning")}
-          </Text>
-        ) : null}
-      </fieldset>
+      </PolicySection>
 
-      <fieldset className={view.fieldset}>
-        <legend>
-          <Text as="h3" weight="semibold">
-            {s.policyTerms}
-          </Text>
-        </legend>
+      <PolicySection title={s.policyTerms}>
         <Field
           label={s.defaultTermsLabel}
           size="small"
@@ -234,7 +220,7 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
             </Select>
           </Field>
         </div>
-      </fieldset>
+      </PolicySection>
 
       {err("general") ? (
         <MessageBar intent="error">
