@@ -846,25 +846,16 @@ export class WorksheetCollection extends SimCollection<Worksheet> {
       return s;
     });
   }
+  /** A sheet by name or id. */
+  private find(key: string): SheetModel | undefined {
+    const wb = model(this);
+    return wb.sheet(key) ?? wb.sheets.find((x) => x.id === key);
+  }
   getItem(key: string): Worksheet {
-    return this._make(Worksheet, "getItem", [key], () => {
-      const wb = model(this);
-      const s = wb.sheet(key) ?? wb.sheets.find((x) => x.id === key);
-      if (!s) throw notFound(`Worksheet '${key}'`);
-      return s;
-    });
+    return this._getItem(Worksheet, key, (k) => this.find(k), "Worksheet");
   }
   getItemOrNullObject(key: string): Worksheet {
-    return this._make(
-      Worksheet,
-      "getItemOrNullObject",
-      [key],
-      () => {
-        const wb = model(this);
-        return wb.sheet(key) ?? wb.sheets.find((x) => x.id === key) ?? null;
-      },
-      true,
-    );
+    return this._getItemOrNull(Worksheet, key, (k) => this.find(k));
   }
   getActiveWorksheet(): Worksheet {
     return this._make(Worksheet, "getActiveWorksheet", [], () => {
@@ -1116,24 +1107,16 @@ export class TableCollection extends SimCollection<Table> {
     });
   }
   getItem(key: string): Table {
-    return this._make(Table, "getItem", [key], () => {
-      const t = this.find(key);
-      if (!t) throw notFound(`Table '${key}'`);
-      return t;
-    });
+    return this._getItem(Table, key, (k) => this.find(k), "Table");
   }
   getItemOrNullObject(key: string): Table {
-    return this._make(Table, "getItemOrNullObject", [key], () => this.find(key), true);
+    return this._getItemOrNull(Table, key, (k) => this.find(k));
   }
   getItemAt(index: number): Table {
-    return this._make(Table, "getItemAt", [index], () => {
-      const t = this._list()[index];
-      if (!t) throw notFound(`Table #${index}`);
-      return t;
-    });
+    return this._getItemAt(Table, index, "Table");
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", () => this._list().length);
+    return this._listCount();
   }
 }
 
@@ -1241,14 +1224,10 @@ export class TableColumnCollection extends SimCollection<TableColumn> {
     });
   }
   getItem(key: string | number): TableColumn {
-    return this._make(TableColumn, "getItem", [key], () => {
-      const c = this.find(key);
-      if (!c) throw notFound(`Table column '${key}'`);
-      return c;
-    });
+    return this._getItem(TableColumn, key, (k) => this.find(k), "Table column");
   }
   getItemOrNullObject(key: string | number): TableColumn {
-    return this._make(TableColumn, "getItemOrNullObject", [key], () => this.find(key), true);
+    return this._getItemOrNull(TableColumn, key, (k) => this.find(k));
   }
   getItemAt(index: number): TableColumn {
     return this._make(TableColumn, "getItemAt", [index], () => {
@@ -1666,21 +1645,18 @@ export class ConditionalFormatCollection extends SimCollection<ConditionalFormat
     });
   }
   getItem(id: string): ConditionalFormat {
-    return this._make(ConditionalFormat, "getItem", [id], () => {
-      const cf = (this._list() as CfModel[]).find((x) => x.id === id);
-      if (!cf) throw notFound(`Conditional format '${id}'`);
-      return cf;
-    });
+    return this._getItem(
+      ConditionalFormat,
+      id,
+      (key) => (this._list() as CfModel[]).find((x) => x.id === key),
+      "Conditional format",
+    );
   }
   getItemAt(index: number): ConditionalFormat {
-    return this._make(ConditionalFormat, "getItemAt", [index], () => {
-      const cf = this._list()[index];
-      if (!cf) throw notFound(`Conditional format #${index}`);
-      return cf;
-    });
+    return this._getItemAt(ConditionalFormat, index, "Conditional format");
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", () => this._list().length);
+    return this._listCount();
   }
   clearAll(): void {
     this._call("clearAll", [], (t: RangeTarget) => {
@@ -1819,17 +1795,13 @@ export class NamedItemCollection extends SimCollection<NamedItem> {
     });
   }
   getItem(name: string): NamedItem {
-    return this._make(NamedItem, "getItem", [name], () => {
-      const n = this.find(name);
-      if (!n) throw notFound(`Name '${name}'`);
-      return n;
-    });
+    return this._getItem(NamedItem, name, (n) => this.find(n), "Name");
   }
   getItemOrNullObject(name: string): NamedItem {
-    return this._make(NamedItem, "getItemOrNullObject", [name], () => this.find(name), true);
+    return this._getItemOrNull(NamedItem, name, (n) => this.find(n));
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", () => this._list().length);
+    return this._listCount();
   }
 }
 
@@ -1953,24 +1925,16 @@ export class ChartCollection extends SimCollection<Chart> {
     );
   }
   getItem(name: string): Chart {
-    return this._make(Chart, "getItem", [name], () => {
-      const c = this.find(name);
-      if (!c) throw notFound(`Chart '${name}'`);
-      return c;
-    });
+    return this._getItem(Chart, name, (n) => this.find(n), "Chart");
   }
   getItemOrNullObject(name: string): Chart {
-    return this._make(Chart, "getItemOrNullObject", [name], () => this.find(name), true);
+    return this._getItemOrNull(Chart, name, (n) => this.find(n));
   }
   getItemAt(index: number): Chart {
-    return this._make(Chart, "getItemAt", [index], () => {
-      const c = this._list()[index];
-      if (!c) throw notFound(`Chart #${index}`);
-      return c;
-    });
+    return this._getItemAt(Chart, index, "Chart");
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", () => this._list().length);
+    return this._listCount();
   }
 }
 

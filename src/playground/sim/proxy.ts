@@ -10,7 +10,7 @@
  * loaded value (values, formulas, items, null-object flags) is delivered.
  */
 import type { WorkbookModel } from "./model";
-import { SimError, SimErrorCodes } from "./errors";
+import { SimError, SimErrorCodes, notFound } from "./errors";
 
 /** What the proxies need from the owning SimWorkbook. */
 export interface SimHost {
@@ -181,6 +181,9 @@ export class ClientResult<T> {
 }
 
 type Resolver = () => unknown;
+
+/** A proxy class as collections construct their items. */
+export type ItemClass<T> = new (ctx: SimContext, path: string, resolver: Resolver, nullable: boolean) => T;
 
 /** Base proxy. Subclasses declare `props` (scalar properties) and `navs` (child proxies) on the class. */
 export class SimObject {
@@ -409,6 +412,34 @@ export class SimCollection<T extends SimObject> extends SimObject {
   /** Proxy for one target. */
   _item(_target: unknown, _index: number): T {
     throw new Error("not implemented");
+  }
+
+  /** Office's `getItem(key)`: the item `find` returns at sync, ItemNotFound naming `what` when there is none. */
+  protected _getItem<K>(Ctor: ItemClass<T>, key: K, find: (key: K) => unknown, what: string): T {
+    return this._make(Ctor, "getItem", [key], () => {
+      const found = find(key);
+      if (found === null || found === undefined) throw notFound(`${what} '${String(key)}'`);
+      return found;
+    });
+  }
+
+  /** Office's `getItemOrNullObject(key)`: like getItem, but a null object when there is none. */
+  protected _getItemOrNull<K>(Ctor: ItemClass<T>, key: K, find: (key: K) => unknown): T {
+    return this._make(Ctor, "getItemOrNullObject", [key], () => find(key) ?? null, true);
+  }
+
+  /** Office's `getItemAt(index)` over `_list()`. */
+  protected _getItemAt(Ctor: ItemClass<T>, index: number, what: string): T {
+    return this._make(Ctor, "getItemAt", [index], () => {
+      const found = this._list()[index];
+      if (!found) throw notFound(`${what} #${index}`);
+      return found;
+    });
+  }
+
+  /** Office's `getCount()` over `_list()`. */
+  protected _listCount(): ClientResult<number> {
+    return this._result("getCount", () => this._list().length);
   }
 
   override _loadNow(paths: string[], pending: PendingValue[]): void {
