@@ -82,6 +82,11 @@ export function sourceReadChunks(
 export interface ReadSourceOptions {
   /** Cells per source read chunk; default SOURCE_CHUNK_CELLS. */
   chunkCells?: number;
+  /**
+   * Read only the first `maxRows` rows of the source block, and none of the Customers sheet, history or previous
+   * output (the pane's mapping preview needs just the header search area).
+   */
+  maxRows?: number;
   /** Called after each source chunk arrives (rows read so far, total rows of the block). */
   onProgress?: (rowsRead: number, rowsTotal: number) => void;
 }
@@ -196,6 +201,9 @@ export async function readSource(
     region.colCount = prevRect.col - region.col;
   }
 
+  const preview = options.maxRows !== undefined;
+  if (region && preview) region.rowCount = Math.min(region.rowCount, options.maxRows ?? 0);
+
   // --- sync 3: values (+ one sync per further source chunk) ------------------------------------------------
   const srcRange = region
     ? sheet.getRangeByIndexes(region.row, region.col, region.rowCount, region.colCount)
@@ -203,11 +211,12 @@ export async function readSource(
   const fmtRange = region
     ? sheet.getRangeByIndexes(region.row, region.col, Math.min(FORMAT_ROWS, region.rowCount), region.colCount)
     : null;
-  const custValues = custUsed && !custUsed.isNullObject ? custUsed : null;
-  const histValues = histUsed && !histUsed.isNullObject ? histUsed : null;
-  const prevValues = prevRect
-    ? sheet.getRangeByIndexes(prevRect.row, prevRect.col, prevRect.rowCount, prevRect.colCount)
-    : null;
+  const custValues = !preview && custUsed && !custUsed.isNullObject ? custUsed : null;
+  const histValues = !preview && histUsed && !histUsed.isNullObject ? histUsed : null;
+  const prevValues =
+    !preview && prevRect
+      ? sheet.getRangeByIndexes(prevRect.row, prevRect.col, prevRect.rowCount, prevRect.colCount)
+      : null;
   // Queued with the first source chunk (and again if that sync is refused for its size: nothing was delivered).
   const queueFirstSync = () => {
     srcRange?.load("address");

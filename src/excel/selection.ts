@@ -2,6 +2,7 @@
  * Selecting cells and rows for the pane (issues list → the cell, customers table → their rows), and the mapping
  * preview's read of the source block. Kept here so src/excel stays the only code that calls Excel.run.
  */
+import { HEADER_SCAN_ROWS } from "../engine/sheet/headers";
 import { readSource, type SourceRead } from "./readSource";
 import { loadRuns } from "./settings";
 
@@ -56,7 +57,10 @@ export async function selectRowBlocks(blocks: readonly string[], sheetName?: str
   });
 }
 
-/** Reads the block a run would score (same code as the run), for the pane's mapping preview. */
+/**
+ * Reads the top of the block a run would score (same code as the run, but only the rows searched for the header),
+ * for the pane's mapping preview: opening the pane on a 100,000-row sheet must not read the whole sheet.
+ */
 export function previewSource(): Promise<SourceRead> {
-  return Excel.run((ctx) => readSource(ctx, loadRuns()));
+  return Excel.run((ctx) => readSource(ctx, loadRuns(), { maxRows: HEADER_SCAN_ROWS }));
 }

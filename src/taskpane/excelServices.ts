@@ -90,7 +90,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
     if (!source || read.isOwnSheet) return null;
     lastSheet = source.sheetName;
     lastColumnIndex = source.columnIndex;
-    const detection = detectHeaderRow(source.values.slice(0, 20));
+    const detection = detectHeaderRow(source.values);
     if (!detection) return null;
     const headerRow = source.values[detection.index] ?? [];
     const saved = loadMapping<ColumnMapping>(source.sheetName);

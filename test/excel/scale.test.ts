@@ -2,6 +2,8 @@
 import { DEFAULT_CHUNK_BYTES } from "../../src/excel/chunkWriter";
 import { readSource, sourceReadChunks } from "../../src/excel/readSource";
 import { runScore } from "../../src/excel/scoreSheet";
+import { previewSource } from "../../src/excel/selection";
+import { HEADER_SCAN_ROWS } from "../../src/engine/sheet/headers";
 import { chunkEnd, rowByteSizes } from "../../src/excel/writePlan";
 import { baseOptions, invoiceRows, setup, testCompute } from "./helpers";
 
@@ -134,4 +136,16 @@ test("cancel half way leaves the sheet as before (first run and re-run)", async 
   );
   expect(res2.status).toBe("cancelled");
   expect(wb.snapshot("Invoices")).toEqual(scored);
+});
+
+test("the pane's mapping preview reads only the header search rows, not the whole sheet", async () => {
+  const wb = setup(invoiceRows(100_000));
+  wb.resetStats();
+  const read = await previewSource();
+  expect(read.source!.values).toHaveLength(HEADER_SCAN_ROWS);
+  expect(read.source!.values[0]).toEqual(invoiceRows(1)[0]);
+  expect(read.customers).toBeNull();
+  expect(read.previous).toBeNull();
+  // One read sync after the metadata syncs, and a response the size of 20 rows, not 100,000.
+  expect(wb.stats().maxResponseBytes).toBeLessThan(10_000);
 });

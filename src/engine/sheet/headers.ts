@@ -447,6 +447,9 @@ function guessRow(row: readonly unknown[], allowed: (role: Role) => boolean) {
   return { columns, known, confidence: nonEmpty > 0 ? sum / nonEmpty : 0 };
 }
 
+/** Rows from the top of a sheet that are searched for the header row (spec score-sheet §1). */
+export const HEADER_SCAN_ROWS = 20;
+
 /**
  * The header row: the first of the top `maxScan` rows (default 20) in which at least `minKnown` (default 3) cells
  * match known headers. `null` when no row qualifies. Other qualifying rows are reported as `candidates`; the
@@ -455,7 +458,7 @@ function guessRow(row: readonly unknown[], allowed: (role: Role) => boolean) {
  */
 export function detectHeaderRow(
   rows: readonly (readonly unknown[])[],
-  maxScan = 20,
+  maxScan = HEADER_SCAN_ROWS,
   options: Omit<DetectOptions, "maxScan"> = {},
 ): HeaderDetection | null {
   const minKnown = options.minKnown ?? 3;
