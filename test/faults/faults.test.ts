@@ -168,18 +168,31 @@ async function everyStep(n: number, fn: (at: number) => Promise<void>): Promise<
   }
 }
 
+/**
+ * After a Score run that met a fault: the user's cells are intact, our output is complete (the run finished) or
+ * fully removed (with a message naming the fault), and the next run works.
+ */
+async function expectScoreFaultHandled(
+  wb: SimWorkbook,
+  original: UserState,
+  res: Outcome,
+  code: string,
+): Promise<void> {
+  expectUserCellsUnchanged(wb, original, false);
+  const state = expectCompleteOrNone(wb, original, ref);
+  if (res.status === "done") expect(state).toBe("complete");
+  else expectMessage(res, code);
+  tally(res, state);
+  await expectRecovers(wb, original, ref);
+}
+
 describe.each(CODE_LIST)("%s", (code) => {
   test("first run: a fault at every sync step", () =>
     everyStep(ref.firstSyncs, async (at) => {
       const { wb, original } = await build();
       wb.failSyncs({ at, code });
       const res = await score(MAPPING);
-      expectUserCellsUnchanged(wb, original, false);
-      const state = expectCompleteOrNone(wb, original, ref);
-      if (res.status === "done") expect(state).toBe("complete");
-      else expectMessage(res, code);
-      tally(res, state);
-      await expectRecovers(wb, original, ref);
+      await expectScoreFaultHandled(wb, original, res, code);
     }));
 
   test("re-run: a fault at every sync step", () =>
@@ -188,12 +201,7 @@ describe.each(CODE_LIST)("%s", (code) => {
       expect((await score(MAPPING)).status).toBe("done");
       wb.failSyncs({ at, code });
       const res = await score();
-      expectUserCellsUnchanged(wb, original, false);
-      const state = expectCompleteOrNone(wb, original, ref);
-      if (res.status === "done") expect(state).toBe("complete");
-      else expectMessage(res, code);
-      tally(res, state);
-      await expectRecovers(wb, original, ref);
+      await expectScoreFaultHandled(wb, original, res, code);
     }));
 
   test("clear: a fault at every sync step", () =>
