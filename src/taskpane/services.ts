@@ -9,7 +9,8 @@
 import type { BreachCode } from "../engine/pipeline/types";
 import type { DunningStageId, Policy } from "../engine/policy";
 import type { Serial } from "../engine/serial";
-import type { ColumnMapping, Msg, Role } from "../engine/sheet/types";
+import { CUSTOMER_SHEET_ONLY } from "../engine/sheet/headers";
+import { ROLES, type ColumnMapping, type Msg, type Role } from "../engine/sheet/types";
 import type { Lang } from "./i18n";
 
 export type ThemeName = "light" | "dark";
@@ -201,19 +202,8 @@ export interface PaneServices {
   today(): Serial;
 }
 
-/** Roles offered in the mapping dropdowns (invoice-sheet roles). */
-export const MAPPABLE_ROLES: readonly Role[] = [
-  "customer",
-  "invoiceNo",
-  "invoiceDate",
-  "dueDate",
-  "terms",
-  "amount",
-  "paid",
-  "balance",
-  "paidDate",
-  "status",
-  "currency",
-  "creditLimit",
-  "insuredLimit",
-];
+/**
+ * Roles offered in the mapping dropdowns: every role the invoice-sheet reader uses (all roles except those that
+ * only make sense on the Customers sheet), in the engine's order.
+ */
+export const MAPPABLE_ROLES: readonly Role[] = ROLES.filter((r) => !CUSTOMER_SHEET_ONLY.has(r));

@@ -17,6 +17,8 @@ import { presetPolicy } from "../../src/taskpane/presets";
 import { mergePolicy, validatePolicy } from "../../src/engine/policy";
 import { remapRole } from "../../src/taskpane/views/MappingPanel";
 import { paneProgress, rowBlocks, sheetColumns } from "../../src/taskpane/excelServices";
+import { MAPPABLE_ROLES } from "../../src/taskpane/services";
+import { ROLE_NAMES } from "../../src/engine/sheet/types";
 
 describe("format", () => {
   test("date input text ↔ serial, no time zone involved", () => {
@@ -121,5 +123,20 @@ describe("presets and mapping helpers", () => {
     expect(paneProgress({ phase: "write", done: 1, total: 2 }).fraction).toBeCloseTo(0.575);
     expect(paneProgress({ phase: "done", done: 1, total: 1 }).fraction).toBe(1);
     expect(paneProgress({ phase: "write", done: 1, total: 2 }).message?.zh).toBe("正在写入结果列…");
+  });
+});
+
+describe("MAPPABLE_ROLES", () => {
+  test("offers every role the invoice reader uses, including years trading, and no Customers-sheet-only role", () => {
+    expect(MAPPABLE_ROLES).toContain("yearsTrading");
+    expect(MAPPABLE_ROLES).toEqual(
+      expect.arrayContaining(["customer", "amount", "balance", "dueDate", "terms"]),
+    );
+    for (const role of ["workingCapital", "ebit", "totalAssets", "altmanModel"] as const)
+      expect(MAPPABLE_ROLES).not.toContain(role);
+    for (const role of MAPPABLE_ROLES) {
+      expect(ROLE_NAMES[role].en).not.toBe("");
+      expect(ROLE_NAMES[role].zh).not.toBe("");
+    }
   });
 });
