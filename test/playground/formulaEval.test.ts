@@ -34,6 +34,15 @@ describe("evaluateFormula", () => {
     "!C1": "#N/A",
   });
 
+  it("shares the conditional-format engine's built-ins, text-to-number rules and error propagation", () => {
+    expect(evaluateFormula('="1,000"+1', ctx)).toBe(1001);
+    expect(evaluateFormula("=MAX(B1:B2)", ctx)).toBe(3);
+    expect(evaluateFormula('=IF(B1>1,"big","small")', ctx)).toBe("big");
+    expect(evaluateFormula("=B2*50%", ctx)).toBe(1.5);
+    expect(evaluateFormula("=ISERROR(C1)", ctx)).toBe(true);
+    expect(evaluateFormula("=LEN(C1)", ctx)).toBe("#N/A");
+  });
+
   it("evaluates literals and arithmetic with precedence", () => {
     expect(evaluateFormula("=1+2*3", ctx)).toBe(7);
     expect(evaluateFormula("=(1+2)*3", ctx)).toBe(9);

@@ -6,6 +6,7 @@ import {
   formatValue,
   parseAddress,
 } from "../../src/playground/sim";
+import { isTruthy } from "../../src/playground/sim/formula";
 
 describe("number formats", () => {
   test.each([
@@ -77,5 +78,12 @@ describe("conditional-format formula evaluator", () => {
   });
   test("unknown functions throw", () => {
     expect(() => evaluateFormula("=VLOOKUP(A1,B1,1)", read)).toThrow();
+  });
+  test("errors propagate (an error cell never paints), overflow is #NUM!, % divides by 100", () => {
+    const withError = (r: number, c: number) => (r === 0 && c === 3 ? "#N/A" : read(r, c));
+    expect(evaluateFormula("=LEN(D1)>0", withError)).toBe("#N/A");
+    expect(isTruthy(evaluateFormula("=LEN(D1)>0", withError))).toBe(false);
+    expect(evaluateFormula("=10^400", read)).toBe("#NUM!");
+    expect(evaluateFormula("=A1*10%", read)).toBe(0.5);
   });
 });
