@@ -31,7 +31,7 @@ import { readTable } from "../src/engine/sheet/table";
 import type { ColumnMapping } from "../src/engine/sheet/types";
 import { scoreActiveSheet, type DetectedMapping } from "../src/excel/scoreActiveSheet";
 import { largeSample } from "../src/playground/samples";
-import { installSimulator, SimWorkbook } from "../src/playground/sim";
+import { installSimulator, SimWorkbook } from "../src/workbook";
 
 /** The samples' as-of date (2026-11-28). */
 const AS_OF = 46354;

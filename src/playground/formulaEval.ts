@@ -11,7 +11,7 @@
  * the same instant, whatever its time zone); tests inject `today` through the context.
  */
 import { serialFromYmd } from "../engine/serial";
-import { columnIndex } from "./sim/address";
+import { columnIndex } from "../workbook/address";
 import {
   BUILTINS,
   ERROR_TEXTS,
@@ -23,8 +23,8 @@ import {
   parseFormula,
   resultOf,
   toNumber,
-} from "./sim/formula";
-import { CustomFunctionsErrorCode } from "./sim/host";
+} from "../workbook/formula";
+import { CustomFunctionsErrorCode } from "../workbook/host";
 
 export { FormulaError, type Scalar };
 export type FormulaResult = Scalar;
@@ -118,7 +118,7 @@ function fromExternal(r: unknown): Value {
 
 /**
  * Evaluates a formula (with or without the leading "=") to a cell value with the shared engine
- * (`./sim/formula`): built-ins, then TODAY/DATE/SUM, then the context's custom functions. Never throws: syntax
+ * (`src/workbook/formula`): built-ins, then TODAY/DATE/SUM, then the context's custom functions. Never throws: syntax
  * errors give "#NAME?" (as Excel would refuse them), runtime problems give the matching error text.
  */
 export function evaluateFormula(formula: string, ctx: FormulaContext): FormulaResult {

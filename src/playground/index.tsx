@@ -18,7 +18,7 @@ import { Playground } from "./Playground";
 import { applySheetLayout } from "./sampleLayout";
 import { chineseSample, englishSample, largeSample } from "./samples";
 import type { SheetData } from "./samples";
-import { SimWorkbook, installSimulator } from "./sim";
+import { SimWorkbook, installSimulator } from "../workbook";
 import { cellAccess } from "./simAccess";
 
 /** Rows of the large sample. */

@@ -1,5 +1,5 @@
 /**
- * The slice of the simulator's WorkbookView (see src/playground/sim, SIM_API.md) that the playground UI uses.
+ * The slice of the simulator's WorkbookView (see src/workbook) that the playground UI uses.
  * Declared structurally here so the UI and its tests depend on the contract, not on the simulator's module.
  */
 

@@ -1,5 +1,5 @@
 /** Shared fixtures for the Excel adapter tests: a simulated workbook and a small hand-made engine step. */
-import { installSimulator, SimWorkbook, type SimOptions } from "../../src/playground/sim";
+import { installSimulator, SimWorkbook, type SimOptions } from "../../src/workbook";
 import type { Compute } from "../../src/excel/scoreSheet";
 import type { WritePlan } from "../../src/excel/writePlan";
 

@@ -16,7 +16,7 @@ import { DEFAULT_POLICY } from "../../src/engine/policy";
 import { clearResults } from "../../src/excel/clearResults";
 import { scoreActiveSheet } from "../../src/excel/scoreActiveSheet";
 import type { ColumnMapping } from "../../src/engine/sheet/types";
-import type { SimWorkbook } from "../../src/playground/sim";
+import type { SimWorkbook } from "../../src/workbook";
 import { AS_OF, HEADERS, invoiceRow } from "../fixtures/hostile/generate";
 import {
   captureUserState,

@@ -16,7 +16,7 @@ import { CF_MARKER } from "../../src/excel/writePlan";
 import { HISTORY_SHEET } from "../../src/excel/runRecord";
 import { sourceReadChunks } from "../../src/excel/readSource";
 import { chineseSample, englishSample, largeSample } from "../../src/playground/samples";
-import { installSimulator, SimWorkbook } from "../../src/playground/sim";
+import { installSimulator, SimWorkbook } from "../../src/workbook";
 import {
   caseNames,
   loadInput,

@@ -12,7 +12,7 @@ import type { ColumnMapping } from "../../src/engine/sheet/types";
 import { scoreActiveSheet, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
 import type { ScoreOutcome } from "../../src/excel/scoreSheet";
 import { HISTORY_SHEET, NAME_PREFIX } from "../../src/excel/runRecord";
-import { installSimulator, parseAddress, SimWorkbook } from "../../src/playground/sim";
+import { installSimulator, parseAddress, SimWorkbook } from "../../src/workbook";
 
 export const GOLDEN_DIR = join(__dirname, "..", "fixtures", "golden");
 

@@ -16,7 +16,7 @@ import * as path from "path";
 import type { ScoreResult } from "../../src/engine/pipeline";
 import { serialFromYmd } from "../../src/engine/serial";
 import { parseAddress } from "../../src/excel/writePlan";
-import type { SimWorkbook } from "../../src/playground/sim";
+import type { SimWorkbook } from "../../src/workbook";
 import {
   AS_OF,
   FORMULA_NAMES,

@@ -14,7 +14,7 @@ import { clearResults, type ClearOutcome } from "../../src/excel/clearResults";
 import { OUTPUT_HEADERS } from "../../src/engine/pipeline/output";
 import { scoreActiveSheet, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
 import type { ScoreOutcome } from "../../src/excel/scoreSheet";
-import { columnLetters, installSimulator, SimWorkbook, type SheetData } from "../../src/playground/sim";
+import { columnLetters, installSimulator, SimWorkbook, type SheetData } from "../../src/workbook";
 import { AS_OF } from "../fixtures/hostile/generate";
 
 export type Outcome = ScoreOutcome<ScoreResult>;

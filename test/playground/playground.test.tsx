@@ -2,7 +2,7 @@
 import "./jsdomPolyfills";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { Playground } from "../../src/playground/Playground";
-import { SimWorkbook, installSimulator, uninstallSimulator } from "../../src/playground/sim";
+import { SimWorkbook, installSimulator, uninstallSimulator } from "../../src/workbook";
 import { cellAccess } from "../../src/playground/simAccess";
 import { bindEvaluator } from "../../src/playground/formulaEval";
 import { captureCustomFunctions } from "../../src/playground/customFunctions";

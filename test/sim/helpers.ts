@@ -1,4 +1,4 @@
-import { SimWorkbook, installSimulator, type SheetData, type SimOptions } from "../../src/playground/sim";
+import { SimWorkbook, installSimulator, type SheetData, type SimOptions } from "../../src/workbook";
 
 /** A fresh workbook installed as the global Excel/Office host. */
 export function setup(sheets?: SheetData[], options?: SimOptions): SimWorkbook {

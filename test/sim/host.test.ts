@@ -3,7 +3,7 @@ import {
   SimWorkbook,
   installSimulator,
   uninstallSimulator,
-} from "../../src/playground/sim";
+} from "../../src/workbook";
 import { setup } from "./helpers";
 
 describe("Office namespace", () => {

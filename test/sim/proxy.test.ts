@@ -1,4 +1,4 @@
-import { SimError, SimWorkbook } from "../../src/playground/sim";
+import { SimError, SimWorkbook } from "../../src/workbook";
 import { rejection, setup } from "./helpers";
 
 const data = [

@@ -5,8 +5,8 @@ import {
   formatRect,
   formatValue,
   parseAddress,
-} from "../../src/playground/sim";
-import { isTruthy } from "../../src/playground/sim/formula";
+} from "../../src/workbook";
+import { isTruthy } from "../../src/workbook/formula";
 
 describe("number formats", () => {
   test.each([

@@ -1,5 +1,5 @@
 /** A1 address parsing and formatting. Rows and columns are 0-based internally. */
-import { columnLetter } from "../../engine/sheet/normalize";
+import { columnLetter } from "../engine/sheet/normalize";
 import { invalidArg } from "./errors";
 
 export const MAX_ROWS = 1048576;

@@ -1,5 +1,6 @@
 /**
- * Strict in-memory simulator of the Excel JavaScript API (Office.js) for the playground and for jest tests.
+ * Strict in-memory simulator of the Excel JavaScript API (Office.js): the workbook model shared by the playground,
+ * the tests (and the command line). Never imported by src/engine, src/functions, src/excel or src/taskpane.
  *
  * MODELLED
  * - `Excel.run(batch)` with a RequestContext: proxies whose scalar properties throw `PropertyNotLoaded`

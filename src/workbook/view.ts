@@ -1,4 +1,4 @@
-/** The playground grid's read model over a WorkbookModel (see SIM_API.md `WorkbookView`). */
+/** The playground grid's read model over a WorkbookModel (`WorkbookView`). */
 import { DEFAULT_COLUMN_WIDTH, type WorkbookModel } from "./model";
 import { type Align, defaultAlign, formatValue } from "./numberFormat";
 import { paintCell } from "./paint";

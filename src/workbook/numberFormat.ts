@@ -6,7 +6,7 @@
  * colour tags like `[Red]` are ignored; dates/times with y, m, d, h, s and AM/PM (1900 date system, via
  * src/engine/serial); `@` text. Anything else falls back to General.
  */
-import { ymdFromSerial } from "../../engine/serial";
+import { ymdFromSerial } from "../engine/serial";
 
 export type Align = "left" | "right" | "center";
 
