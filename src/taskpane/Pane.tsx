@@ -21,7 +21,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { mergePolicy, type Policy } from "../engine/policy";
+import { mergePolicy, samePolicy, type Policy } from "../engine/policy";
 import type { ColumnMapping } from "../engine/sheet/types";
 import { onScoreRequest } from "./commandsBridge";
 import { PaneContext, usePane } from "./context";
@@ -219,6 +219,8 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   };
 
   const result = scoring.result;
+  // The shown results were computed with another policy than the next run would use: say so on every view.
+  const stale = !!result && !!runPolicy && !samePolicy(result.policy, runPolicy);
   const needResult = (render: () => JSX.Element) =>
     result ? (
       render()
@@ -262,6 +264,11 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
                   {s.dismiss}
                 </Button>
               </MessageBarActions>
+            </MessageBar>
+          ) : null}
+          {stale ? (
+            <MessageBar intent="warning" data-rescore-needed="">
+              <MessageBarBody>{s.rescoreNeeded}</MessageBarBody>
             </MessageBar>
           ) : null}
           <Suspense fallback={<Spinner size="small" label={s.loading} />}>
