@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { mergePolicy, samePolicy, type Policy } from "../engine/policy";
-import type { ColumnMapping } from "../engine/sheet/types";
+import type { ColumnMapping, Msg } from "../engine/sheet/types";
 import { onScoreRequest } from "./commandsBridge";
 import { PaneContext, usePane } from "./context";
 import { officeLanguage, officeThemeName } from "./environment";
@@ -119,6 +119,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   const styles = useStyles();
   const [view, setView] = useState<ViewId>(initialView);
   const [policy, setPolicy] = useState<Policy | null>(null);
+  const [policyNotes, setPolicyNotes] = useState<readonly Msg[]>([]);
   const [asOfText, setAsOfText] = useState(() => dateInputValue(services.today()));
   const [preset, setPreset] = useState<PresetId>("workbook");
   const [confirmed, setConfirmed] = useState<ColumnMapping | undefined>(undefined);
@@ -137,6 +138,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
       .then((p) => {
         if (!live) return;
         setPolicy(p);
+        setPolicyNotes(services.policyNotes?.() ?? []);
         services.onPolicyChanged?.(p, langRef.current);
       })
       .catch((e: unknown) => {
@@ -215,6 +217,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   const savePolicy = async (p: Policy) => {
     await services.savePolicy(p);
     setPolicy(p);
+    setPolicyNotes([]);
     services.onPolicyChanged?.(p, lang);
   };
 
@@ -297,7 +300,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
             {view === "monitoring" ? needResult(() => <MonitoringView result={result!} />) : null}
             {view === "policy" ? (
               policy ? (
-                <PolicyView policy={policy} onSave={savePolicy} />
+                <PolicyView policy={policy} onSave={savePolicy} notes={policyNotes} />
               ) : (
                 <Spinner size="small" label={s.loading} />
               )

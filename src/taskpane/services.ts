@@ -232,8 +232,10 @@ export type ScoreOutcome =
 
 /** The host operations the pane uses. All asynchronous calls may reject; the pane shows the error. */
 export interface PaneServices {
-  /** The policy saved in the workbook (defaults when none). */
+  /** The policy saved in the workbook (defaults when none; a saved v1 policy is migrated to v2). */
   loadPolicy(): Promise<Policy>;
+  /** What migrating the saved policy changed (after loadPolicy; empty when nothing). */
+  policyNotes?(): readonly Msg[];
   /** Saves the policy in the workbook. */
   savePolicy(policy: Policy): Promise<void>;
   /** Called whenever the pane's policy is loaded or saved (real host: sets the custom functions' policy). */

@@ -6,7 +6,13 @@
  */
 import "./setup";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { DATE_ORDER_LABELS, DATE_ORDER_SETTING, mergePolicy, type Policy } from "../../src/engine/policy";
+import {
+  DATE_ORDER_LABELS,
+  DATE_ORDER_SETTING,
+  mergePolicy,
+  policyMigrationNotes,
+  type Policy,
+} from "../../src/engine/policy";
 import { scoreTable } from "../../src/engine/pipeline";
 import { serialFromYmd } from "../../src/engine/serial";
 import { toPaneResult } from "../../src/taskpane/fromPipeline";
@@ -121,6 +127,21 @@ describe("re-score needed", () => {
 });
 
 describe("Policy view (v2 fields)", () => {
+  test("a migrated v1 policy is explained until it is saved", async () => {
+    const v1 = { lossRateMethod: "auto", version: 1 };
+    const services = {
+      ...fakeServices({ policy: mergePolicy(v1) }),
+      policyNotes: () => policyMigrationNotes(v1),
+    };
+    renderPane(services, "en-US", "policy");
+    expect(
+      await screen.findByText(/The saved loss-rate method "auto" was changed to "Policy rates"/),
+    ).toBeTruthy();
+    expect(mergePolicy(v1).lossRateMethod).toBe("policy");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: en.savePolicy })));
+    await waitFor(() => expect(screen.queryByText(/The saved loss-rate method/)).toBeNull());
+  });
+
   test("date order offers exactly the labels the engine's messages name", () => {
     renderInPane(<PolicyView policy={mergePolicy()} onSave={async () => undefined} />);
     const select = screen.getByLabelText(DATE_ORDER_SETTING.en) as HTMLSelectElement;

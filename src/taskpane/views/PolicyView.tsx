@@ -28,6 +28,7 @@ import {
   type LossRateMethod,
   type Policy,
 } from "../../engine/policy";
+import type { Msg } from "../../engine/sheet/types";
 import { usePane } from "../context";
 import { splitList } from "../format";
 import { draftFromPolicy, policyFromDraft, WEIGHT_KEYS, type PolicyDraft } from "../policyForm";
@@ -39,6 +40,8 @@ export interface PolicyViewProps {
   readonly policy: Policy;
   /** Saves the policy (workbook + custom functions); rejects on failure. */
   readonly onSave: (policy: Policy) => Promise<void>;
+  /** What migrating the saved (v1) policy changed, shown until the policy is saved. */
+  readonly notes?: readonly Msg[];
 }
 
 const METHODS: readonly LossRateMethod[] = ["policy", "rollRate"];
@@ -65,7 +68,7 @@ function PolicySection({ title, error, children }: { title: string; error?: stri
   );
 }
 
-export function PolicyView({ policy, onSave }: PolicyViewProps) {
+export function PolicyView({ policy, onSave, notes = [] }: PolicyViewProps) {
   const { lang, s } = usePane();
   const view = useViewStyles();
   const headingId = useId();
@@ -119,6 +122,11 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
       <Text size={200} className={view.muted}>
         {s.policyIntro}
       </Text>
+      {notes.map((n, i) => (
+        <MessageBar key={i} intent="info" data-policy-migration="">
+          <MessageBarBody>{pick(n, lang)}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       <PolicySection title={s.policyAging}>
         <Field label={s.edgesLabel} size="small" hint={s.edgesHint} {...fieldProps("edges")}>
