@@ -92,6 +92,7 @@ export function rollRates(
   // Pass 1: each cohort's latest due date (a cohort is mature when even that is old enough).
   const monthOf = new Int32Array(h.length);
   const latestDue = new Map<number, number>();
+  const monthCache = new Map<number, number>();
   for (let i = 0; i < h.length; i++) {
     const amount = h.amount[i]!;
     if (!(amount > 0) && !Number.isNaN(amount)) {
@@ -100,8 +101,14 @@ export function rollRates(
     }
     const due = h.dueDate[i]!;
     const invoiceDate = h.invoiceDate[i]!;
-    const { year, month } = ymdFromSerial(Number.isNaN(invoiceDate) ? due : invoiceDate);
-    const key = year * 12 + month;
+    const day = Number.isNaN(invoiceDate) ? due : invoiceDate;
+    // Dates repeat across invoices: one calendar conversion per distinct day.
+    let key = monthCache.get(day);
+    if (key === undefined) {
+      const { year, month } = ymdFromSerial(day);
+      key = year * 12 + month;
+      monthCache.set(day, key);
+    }
     monthOf[i] = key;
     const prev = latestDue.get(key);
     if (prev === undefined || due > prev) latestDue.set(key, due);

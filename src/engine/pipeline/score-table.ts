@@ -115,8 +115,9 @@ interface Acc {
   rows: number[];
   invoiceCount: number;
   openCount: number;
-  /** Currencies of all the customer's invoices. */
+  /** Currencies of all the customer's invoices (and the last one added, to skip repeats). */
   curs: Set<string>;
+  lastCurAll: string | null;
   money: Map<string, Money>;
   lastCur: string | null;
   lastMoney: Money | null;
@@ -143,6 +144,7 @@ interface Acc {
   dispute: Flagged & { oldest: number };
 }
 
+const NO_CODES: readonly BreachCode[] = Object.freeze([]);
 const SEVERE = 1;
 const NOTIFY = 2;
 const DISPUTE = 4;
@@ -151,6 +153,27 @@ const worse = (a: RiskGrade, b: RiskGrade): RiskGrade =>
   GRADE_ORDER.indexOf(a) >= GRADE_ORDER.indexOf(b) ? a : b;
 
 const flagged = (): Flagged => ({ rows: [], nos: [], amounts: new Map(), max: 0 });
+
+/** Adds one invoice to an invoice-level breach. */
+function mark(
+  f: Flagged,
+  row: number,
+  invoiceNo: string | undefined,
+  currency: string,
+  open: number,
+  days: number,
+): void {
+  f.rows.push(row);
+  f.nos.push(invoiceNo ?? null);
+  f.amounts.set(currency, (f.amounts.get(currency) ?? 0) + open);
+  if (days > f.max) f.max = days;
+}
+
+/** Per-currency counters of the whole sheet. */
+interface CurStats {
+  invoices: number;
+  sales90: number;
+}
 
 function newMoney(nb: number): Money {
   return { debit: 0, credit: 0, buckets: new Array<number>(nb).fill(0), over90: 0 };
@@ -317,8 +340,9 @@ export function scoreTable(
   const rowCurrency: string[] = new Array<string>(n);
   const history = emptyHistoryColumns(n);
   const portfolio = new Map<string, Money>();
-  const sales90 = new Map<string, number>();
-  const invoicesByCur = new Map<string, number>();
+  const curStats = new Map<string, CurStats>();
+  let lastStatsCur: string | null = null;
+  let lastStats: CurStats | null = null;
   let openInvoices = 0;
   let anyInvoiceDate = false;
   let lastPCur: string | null = null;
@@ -336,6 +360,7 @@ export function scoreTable(
         invoiceCount: 0,
         openCount: 0,
         curs: new Set(),
+        lastCurAll: null,
         money: new Map(),
         lastCur: null,
         lastMoney: null,
@@ -360,8 +385,19 @@ export function scoreTable(
     acc.invoiceCount++;
     const currency = inv.currency ?? base;
     rowCurrency[i] = currency;
-    acc.curs.add(currency);
-    invoicesByCur.set(currency, (invoicesByCur.get(currency) ?? 0) + 1);
+    if (acc.lastCurAll !== currency) {
+      acc.curs.add(currency);
+      acc.lastCurAll = currency;
+    }
+    let stats: CurStats;
+    if (lastStatsCur === currency) stats = lastStats!;
+    else {
+      stats = curStats.get(currency) ?? { invoices: 0, sales90: 0 };
+      curStats.set(currency, stats);
+      lastStatsCur = currency;
+      lastStats = stats;
+    }
+    stats.invoices++;
     if (inv.creditLimit !== undefined && inv.creditLimit > 0) {
       if (acc.creditLimit === undefined) acc.creditLimit = inv.creditLimit;
       else if (acc.creditLimit !== inv.creditLimit && acc.limitConflictRow === undefined)
@@ -383,8 +419,7 @@ export function scoreTable(
     const gross = grossOf(inv);
     if (inv.invoiceDate !== undefined) {
       anyInvoiceDate = true;
-      if (inv.invoiceDate > asOf - 90 && inv.invoiceDate <= asOf)
-        sales90.set(currency, (sales90.get(currency) ?? 0) + gross);
+      if (inv.invoiceDate > asOf - 90 && inv.invoiceDate <= asOf) stats.sales90 += gross;
     }
     const rate = rateOf(currency);
     history.amount[i] = rate === null ? NaN : gross * rate;
@@ -446,25 +481,19 @@ export function scoreTable(
       acc.oldestNo = inv.invoiceNo ?? null;
       acc.oldestRow = inv.row;
     }
-    const mark = (f: Flagged) => {
-      f.rows.push(inv.row);
-      f.nos.push(inv.invoiceNo ?? null);
-      f.amounts.set(currency, (f.amounts.get(currency) ?? 0) + ob);
-      if (d > f.max) f.max = d;
-    };
     if (d > b.severelyOverdueDays) {
       flags[i]! |= SEVERE;
-      mark(acc.severe);
+      mark(acc.severe, inv.row, inv.invoiceNo, currency, ob, d);
     }
     if (d >= b.insurerMaxExtensionDays && d > 0) {
       flags[i]! |= NOTIFY;
-      mark(acc.notify);
+      mark(acc.notify, inv.row, inv.invoiceNo, currency, ob, d);
     }
     if (inv.status === "disputed") {
       const age = asOf - (inv.invoiceDate ?? inv.dueDate);
       if (age > b.disputeAgedDays) {
         flags[i]! |= DISPUTE;
-        mark(acc.dispute);
+        mark(acc.dispute, inv.row, inv.invoiceNo, currency, ob, d);
         acc.dispute.oldest = Math.max(acc.dispute.oldest, age);
       }
     }
@@ -479,7 +508,7 @@ export function scoreTable(
   const hasStatus = read.mapping.status !== undefined;
 
   // Missing rates: currencies of open items, sales or limits without a rate to the base currency.
-  const needRate = new Set<string>([...portfolio.keys(), ...invoicesByCur.keys()]);
+  const needRate = new Set<string>([...portfolio.keys(), ...curStats.keys()]);
   for (const rec of join.byKey.values()) if (rec.limitCurrency) needRate.add(rec.limitCurrency);
   const missingRates = [...needRate].filter((c) => rateOf(c) === null).sort();
   const converted = missingRates.length === 0;
@@ -514,9 +543,11 @@ export function scoreTable(
   }
 
   const customers: CustomerResult[] = [];
-  const customerCodes = new Map<string, BreachCode[]>();
-  const notifyAllowed = new Set<string>();
-  const customerScore = new Map<string, { score: number | null; grade: RiskGrade | null }>();
+  /** What each invoice row takes from its customer: score, grade, customer-level codes, NOTIFY allowed. */
+  const perCustomer = new Map<
+    string,
+    { score: number | null; grade: RiskGrade | null; codes: BreachCode[]; notify: boolean }
+  >();
   const breachesByCustomer = new Map<string, Breach[]>();
   const sortKey = new Map<string, { base: number | null; cur: string; exp: number; first: number }>();
   for (const acc of accs.values()) {
@@ -816,8 +847,8 @@ export function scoreTable(
         limitCurrency,
       );
     }
-    if (acc.notify.rows.length > 0 && (!insuredColumn || insuredLimit !== null)) {
-      notifyAllowed.add(acc.key);
+    const notifyAllowed = !insuredColumn || insuredLimit !== null;
+    if (acc.notify.rows.length > 0 && notifyAllowed) {
       invoiceBreach(
         "NOTIFY_INSURER",
         acc.notify,
@@ -851,11 +882,12 @@ export function scoreTable(
       add("DETERIORATING", { numbers });
     }
     breachesByCustomer.set(acc.key, list);
-    customerCodes.set(
-      acc.key,
-      list.filter((x) => !INVOICE_BREACH_CODES.has(x.code)).map((x) => x.code),
-    );
-    customerScore.set(acc.key, { score, grade });
+    perCustomer.set(acc.key, {
+      score,
+      grade,
+      codes: list.filter((x) => !INVOICE_BREACH_CODES.has(x.code)).map((x) => x.code),
+      notify: notifyAllowed,
+    });
     sortKey.set(acc.key, {
       base: exposureBase,
       cur: reporting ?? "\uffff",
@@ -920,18 +952,22 @@ export function scoreTable(
   const scored: ScoredInvoice[] = new Array(n);
   const rowsOut: (ScoredInvoice | null)[] = new Array(read.rowCount).fill(null);
   const KIND: readonly InvoiceKind[] = ["closed", "debit", "credit"];
+  let lastKey = "";
+  let cs = perCustomer.values().next().value!;
   for (let i = 0; i < n; i++) {
     const inv = invoices[i]!;
-    const cs = customerScore.get(inv.customerKey)!;
+    if (inv.customerKey !== lastKey) {
+      cs = perCustomer.get(inv.customerKey)!;
+      lastKey = inv.customerKey;
+    }
     const kind = KIND[kinds[i]!]!;
-    let rowCodes: readonly BreachCode[] = [];
+    let rowCodes: readonly BreachCode[] = NO_CODES;
     if (kind === "debit") {
-      const codes = customerCodes.get(inv.customerKey)!;
       let f = flags[i]!;
-      if (!notifyAllowed.has(inv.customerKey)) f &= ~NOTIFY;
-      if (f === 0) rowCodes = codes;
+      if (!cs.notify) f &= ~NOTIFY;
+      if (f === 0) rowCodes = cs.codes;
       else {
-        const set = new Set<BreachCode>(codes);
+        const set = new Set<BreachCode>(cs.codes);
         if (f & SEVERE) set.add("SEVERELY_OVERDUE");
         if (f & NOTIFY) set.add("NOTIFY_INSURER");
         if (f & DISPUTE) set.add("DISPUTE_AGED");
@@ -969,11 +1005,12 @@ export function scoreTable(
   }
 
   // Portfolio, per currency and in the base currency.
-  const currencies = [...new Set([...portfolio.keys(), ...invoicesByCur.keys()])].sort();
+  const currencies = [...new Set([...portfolio.keys(), ...curStats.keys()])].sort();
   const customersByCur = new Map<string, number>();
   for (const c of customers)
     for (const x of c.currencies) customersByCur.set(x, (customersByCur.get(x) ?? 0) + 1);
-  const history90 = rollRates(history, policy, asOf);
+  // The history statistics are needed only when the analyst chose roll rates (the default is the policy's rates).
+  const history90 = rollRates(policy.lossRateMethod === "rollRate" ? history : [], policy, asOf);
   const provision = provisionMatrix(
     currencies.map((c) => ({
       currency: c,
@@ -992,13 +1029,13 @@ export function scoreTable(
   const byCurrency: CurrencyKpis[] = currencies.map((c, j) => {
     const m = portfolio.get(c) ?? newMoney(nb);
     const overdue = m.buckets.reduce((t, x, k) => (k > 0 ? t + x : t), 0);
-    const sales = anyInvoiceDate ? (sales90.get(c) ?? 0) : null;
+    const sales = anyInvoiceDate ? (curStats.get(c)?.sales90 ?? 0) : null;
     const exposure = m.debit - m.credit;
     const d = dsoOf(exposure, m.buckets[0]!, sales);
     return {
       currency: c,
       customers: customersByCur.get(c) ?? 0,
-      invoices: invoicesByCur.get(c) ?? 0,
+      invoices: curStats.get(c)?.invoices ?? 0,
       exposure,
       openDebit: m.debit,
       unappliedCredit: m.credit,

@@ -447,7 +447,7 @@ describe("data-quality warnings (spec §1 v2)", () => {
       [
         ["Customer", "Invoice No", "Invoice Date", "Due Date", "Amount", "Paid"],
         ["Sierra", "S-1", AS_OF - 40, AS_OF - 10, 1000, ""],
-        ["sierra ", "s-1", AS_OF - 40, AS_OF - 10, 1000, ""],
+        ["sierra ", "S-1", AS_OF - 40, AS_OF - 10, 1000, ""],
         ["Tango", "S-1", AS_OF - 40, AS_OF - 10, 500, ""],
         ["Tango", "T-2", AS_OF + 5, AS_OF + 35, 200, ""],
         ["Tango", "T-3", AS_OF - 50, AS_OF - 20, 300, 450],
@@ -460,13 +460,13 @@ describe("data-quality warnings (spec §1 v2)", () => {
     );
     expect(r.invoices).toHaveLength(6);
     expect(r.warnings.map((w) => [w.row, w.column, w.value, w.code, w.severity])).toEqual([
-      [3, "B", "s-1", "DUPLICATE_INVOICE", "warning"],
+      [3, "B", "S-1", "DUPLICATE_INVOICE", "warning"],
       [5, "C", "2025-07-05", "INVOICE_AFTER_AS_OF", "warning"],
       [6, "F", "450.00", "PAID_OVER_AMOUNT", "warning"],
       [7, "D", "2025-06-05", "DUE_BEFORE_INVOICE", "warning"],
     ]);
     expect(r.warnings[0]!.reason.en).toBe(
-      "Invoice s-1 of sierra is also on row 2; both rows are scored — check that it is not counted twice.",
+      "Invoice S-1 of sierra is also on row 2; both rows are scored — check that it is not counted twice.",
     );
     expect(r.warnings[2]!.reason.en).toBe(
       "Paid 450.00 is more than the invoice amount 300.00; the 150.00 overpaid counts as unapplied credit.",
