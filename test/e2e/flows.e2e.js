@@ -167,6 +167,8 @@ async function loop(t, lang) {
   await pane(t.page).getByLabel(S.lossRatesLabel).fill("0.3, 1.6, 3.6, 6.6, 10.6, 15");
   await pane(t.page).getByRole("button", exact(S.savePolicy)).click();
   await pane(t.page).getByText(S.policySaved).waitFor({ timeout: 10000 });
+  // The shown results were computed with the old policy: every view says so until the sheet is scored again.
+  await pane(t.page).getByText(S.rescoreNeeded).waitFor({ timeout: 10000 });
 
   // Back to Score with the workbook policy, rescore: the new bucket labels replace 91+. The samples have no
   // invoice 91-120 days past due, so the label that must appear on the sheet is 121+.
@@ -178,6 +180,7 @@ async function loop(t, lang) {
   });
   const buckets = new Set(after.slice(1).map((r) => r[after[0].indexOf(H[2])]));
   t.assert.ok(buckets.has("121+"), `buckets ${[...buckets].join(", ")}`);
+  t.assert.strictEqual(await pane(t.page).getByText(S.rescoreNeeded).count(), 0, "re-score mark cleared");
   t.assert.ok(!buckets.has("91+"), "old 91+ bucket gone");
   t.assert.deepStrictEqual(t.consoleErrors, []);
 }
@@ -206,10 +209,14 @@ module.exports = {
     t.assert.ok(scored.length > data.length / 2, `${scored.length} rows scored`);
     for (const r of scored) {
       t.assert.strictEqual(typeof r[bal], "number", `open balance ${r[bal]}`);
-      t.assert.ok(typeof r[dpd] === "number", `days past due ${r[dpd]}`);
-      // Settled invoices (open balance 0) get no bucket; every open one gets a bucket label.
-      if (r[bal] !== 0) t.assert.match(String(r[bucket]), BUCKET_RE);
-      else t.assert.strictEqual(r[bucket], "");
+      // Spec v2: only open debit items are aged; closed rows and unapplied credit get no days past due or bucket.
+      if (r[bal] > 0) {
+        t.assert.ok(typeof r[dpd] === "number", `days past due ${r[dpd]}`);
+        t.assert.match(String(r[bucket]), BUCKET_RE);
+      } else {
+        t.assert.strictEqual(r[dpd], "", `no days past due on a closed/credit row`);
+        t.assert.strictEqual(r[bucket], "");
+      }
       if (r[scoreCol] !== "") t.assert.strictEqual(typeof r[scoreCol], "number");
       if (r[grade] !== "") t.assert.match(String(r[grade]), /^[A-E]$/);
     }

@@ -49,7 +49,11 @@ export function readRates(
   for (let i = 0; i < Math.min(rows.length, 10) && header < 0; i++) {
     const keys = rows[i]!.map((v) => headerKey(parseTextCell(v) ?? ""));
     const cur = keys.findIndex((k) => CURRENCY_HEADERS.has(k));
-    const rate = keys.findIndex((k) => RATE_HEADERS.has(k));
+    // "Rate", "Exchange rate", "汇率", also with a note such as "Rate (USD per unit)".
+    const rate = keys.findIndex(
+      (k) =>
+        RATE_HEADERS.has(k) || k.startsWith("rate") || k.startsWith("exchangerate") || k.includes("汇率"),
+    );
     if (cur >= 0 && rate >= 0) {
       header = i;
       cCur = cur;
