@@ -206,6 +206,18 @@ describe("customers and collections (v2)", () => {
     expect(screen.getByRole("button", { name: "Sort by Credit" })).toBeTruthy();
   });
 
+  test("customer table says which Altman model was used", () => {
+    const result = {
+      ...SAMPLE_RESULT,
+      customers: SAMPLE_RESULT.customers.map((c, i) => (i === 0 ? { ...c, altmanModel: "private" } : c)),
+    };
+    renderInPane(<CustomersView result={result} onSelectRows={() => undefined} />);
+    expect(document.querySelector('tr[data-customer="Acme Ltd"]')!.textContent).toContain(
+      "Altman model: Private (Z′, book equity)",
+    );
+    expect(document.querySelector('tr[data-customer="Beta GmbH"] [data-altman-model]')).toBeNull();
+  });
+
   test("collections: '1 invoice', disputed amount, over-limit note", () => {
     const rows = [
       ["Customer", "Invoice No", "Due Date", "Amount", "Status", "Credit Limit"],

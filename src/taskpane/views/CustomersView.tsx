@@ -170,6 +170,13 @@ export function CustomersView({ result, onSelectRows }: CustomersViewProps) {
                     <Text size={100} className={styles.reasons}>
                       {pick(c.reasons, lang)}
                     </Text>
+                    {c.altmanModel ? (
+                      <Text size={100} className={styles.reasons} data-altman-model={c.altmanModel}>
+                        {fill(s.altmanModelUsed, {
+                          model: s[`altmanModel_${c.altmanModel}` as PaneStringKey],
+                        })}
+                      </Text>
+                    ) : null}
                   </div>
                 </TableCell>
                 <TableCell className={view.numeric}>{money(c, "exposure")}</TableCell>
