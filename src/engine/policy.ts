@@ -35,15 +35,22 @@ export const DATE_ORDER_LABELS: Readonly<Record<"auto" | DateOrder, Msg>> = {
   DMY: { en: "Day-month-year", zh: "日-月-年" },
   MDY: { en: "Month-day-year", zh: "月-日-年" },
 };
+/** The decimal-comma setting as the Policy view labels it. */
+export const DECIMAL_COMMA_SETTING: Msg = { en: "Decimal comma", zh: "小数逗号" };
 /** Name of the pane view holding the setting (the pane's tab label). */
 export const POLICY_VIEW_NAME: Msg = { en: "Policy", zh: "政策" };
 
-/** Where to change the date order, in words: `Policy › Date order` / `“政策”视图中的“日期顺序”`. */
-export function dateOrderSettingPath(): Msg {
+/** Where to change a reading setting, in words: `Policy › Date order` / `“政策”视图中的“日期顺序”`. */
+export function settingPath(setting: Msg = DATE_ORDER_SETTING): Msg {
   return {
-    en: `${POLICY_VIEW_NAME.en} › ${DATE_ORDER_SETTING.en}`,
-    zh: `“${POLICY_VIEW_NAME.zh}”视图中的“${DATE_ORDER_SETTING.zh}”`,
+    en: `${POLICY_VIEW_NAME.en} › ${setting.en}`,
+    zh: `“${POLICY_VIEW_NAME.zh}”视图中的“${setting.zh}”`,
   };
+}
+
+/** Where to change the date order (see {@link settingPath}). */
+export function dateOrderSettingPath(): Msg {
+  return settingPath(DATE_ORDER_SETTING);
 }
 
 /** A grade cap: an open debit item more than `overDays` past due caps the customer's grade at `maxGrade`. */

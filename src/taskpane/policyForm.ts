@@ -44,6 +44,7 @@ export interface PolicyDraft {
   readonly feeRegime: "" | "UK" | "EU";
   /** "auto" = null (Automatic). */
   readonly dateOrder: "auto" | DateOrder;
+  readonly decimalComma: boolean;
   /** "" = the sheet's most common currency. */
   readonly baseCurrency: string;
   /** "USD 0.92, GBP 1.17". */
@@ -119,6 +120,7 @@ export function draftFromPolicy(p: Policy): PolicyDraft {
     interestRatePct: pct(p.lateInterest.annualRate),
     feeRegime: p.lateInterest.recoveryFeeRegime ?? "",
     dateOrder: p.dateOrder ?? "auto",
+    decimalComma: p.decimalComma,
     baseCurrency: p.baseCurrency ?? "",
     rates: ratesText(p.rates),
     capsEnabled: p.gradeCaps.enabled,
@@ -228,6 +230,7 @@ export function policyFromDraft(
       recoveryFeeRegime: draft.feeRegime === "" ? null : draft.feeRegime,
     },
     dateOrder: draft.dateOrder === "auto" ? null : draft.dateOrder,
+    decimalComma: draft.decimalComma,
     baseCurrency: draft.baseCurrency.trim() === "" ? null : draft.baseCurrency.trim().toUpperCase(),
     rates: rates ?? {},
     gradeCaps: {

@@ -9,6 +9,8 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import {
   DATE_ORDER_LABELS,
   DATE_ORDER_SETTING,
+  DECIMAL_COMMA_SETTING,
+  POLICY_VIEW_NAME,
   mergePolicy,
   policyMigrationNotes,
   type Policy,
@@ -151,6 +153,15 @@ describe("Policy view (v2 fields)", () => {
       DATE_ORDER_LABELS.MDY.en,
     ]);
     expect(select.value).toBe("auto");
+  });
+
+  test("the settings the engine's messages name exist in the Policy view under those names", async () => {
+    expect(POLICY_VIEW_NAME).toEqual({ en: en.tabPolicy, zh: zh.tabPolicy });
+    const saved: Policy[] = [];
+    renderInPane(<PolicyView policy={mergePolicy()} onSave={async (p) => void saved.push(p)} />);
+    fireEvent.click(screen.getByLabelText(DECIMAL_COMMA_SETTING.en));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: en.savePolicy })));
+    expect(saved[0]!.decimalComma).toBe(true);
   });
 
   test("Chinese labels too", () => {

@@ -18,7 +18,7 @@
  * booleans and Excel error values (`#N/A`, `#REF!`, …) are reported.
  */
 import { parseDateText } from "../dates";
-import { DATE_ORDER_LABELS, dateOrderSettingPath } from "../policy";
+import { DATE_ORDER_LABELS, DECIMAL_COMMA_SETTING, dateOrderSettingPath, settingPath } from "../policy";
 import { MAX_SERIAL, serialFromYmd, type Serial } from "../serial";
 import { headerKey, nfkc } from "./normalize";
 import type { InvoiceStatus, Msg } from "./types";
@@ -331,10 +331,11 @@ export function parseMoneyCell(
   } else if (PLAIN.test(s)) n = Number(s);
   else if (GROUPED.test(s)) n = Number(s.replace(/[,' ]/g, ""));
   else if (LOOKS_DECIMAL_COMMA.test(s)) {
+    const path = settingPath(DECIMAL_COMMA_SETTING);
     return fail(
       "DECIMAL_COMMA",
-      `"${raw}" uses a decimal comma: turn on "decimal comma" in the settings to read it.`,
-      `“${raw}”使用逗号作小数点：请在设置中开启“小数逗号”后再读取。`,
+      `"${raw}" uses a decimal comma: turn on ${path.en} to read it.`,
+      `“${raw}”使用逗号作小数点：请开启${path.zh}后再读取。`,
     );
   } else return badNumber(raw);
   if (!Number.isFinite(n)) return badNumber(raw);

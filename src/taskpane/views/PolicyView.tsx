@@ -22,6 +22,7 @@ import { ALTMAN_MODELS } from "../../engine/altman";
 import {
   DATE_ORDER_LABELS,
   DATE_ORDER_SETTING,
+  DECIMAL_COMMA_SETTING,
   DEFAULT_POLICY,
   mergePolicy,
   type Grade,
@@ -185,6 +186,14 @@ export function PolicyView({ policy, onSave, notes = [] }: PolicyViewProps) {
             ))}
           </Select>
         </Field>
+        <Switch
+          label={pick(DECIMAL_COMMA_SETTING, lang)}
+          checked={draft.decimalComma}
+          onChange={(_, d) => update({ decimalComma: d.checked })}
+        />
+        <Text size={200} className={view.muted}>
+          {s.decimalCommaHint}
+        </Text>
       </PolicySection>
 
       <PolicySection title={s.policyCurrency}>

@@ -13,7 +13,7 @@ import {
 } from "../../../src/engine/policy";
 import { scoreTable } from "../../../src/engine/pipeline/score-table";
 import { serialFromYmd } from "../../../src/engine/serial";
-import { parseDateCell } from "../../../src/engine/sheet/cells";
+import { parseDateCell, parseNumberCell } from "../../../src/engine/sheet/cells";
 import { isRatesSheetName, readRates } from "../../../src/engine/sheet/rates";
 import { readTable } from "../../../src/engine/sheet/table";
 
@@ -83,6 +83,21 @@ describe("date order (Policy view: Automatic / Day-month-year / Month-day-year)"
       ok: true,
       value: d(2026, 2, 3),
     });
+  });
+});
+
+test("a decimal comma is reported naming Policy › Decimal comma, and read once it is on", () => {
+  const res = parseNumberCell("1.200,50");
+  expect(res).toMatchObject({ ok: false, code: "DECIMAL_COMMA" });
+  if (!res.ok) {
+    expect(res.reason.en).toBe('"1.200,50" uses a decimal comma: turn on Policy › Decimal comma to read it.');
+    expect(res.reason.zh).toBe("“1.200,50”使用逗号作小数点：请开启“政策”视图中的“小数逗号”后再读取。");
+  }
+  expect(
+    parseNumberCell("1.200,50", { decimalComma: mergePolicy({ decimalComma: true }).decimalComma }),
+  ).toEqual({
+    ok: true,
+    value: 1200.5,
   });
 });
 
