@@ -43,6 +43,9 @@ export const ALTMAN_CUTOFFS: Readonly<
   nonmfg: { distressBelow: 1.1, safeAbove: 2.6 },
 };
 
+/** The three models, in the order the Policy view offers them. */
+export const ALTMAN_MODELS: readonly AltmanModel[] = ["public", "private", "nonmfg"];
+
 /** True for the three model names (case-sensitive; the adapter normalises case). */
 export function isAltmanModel(value: unknown): value is AltmanModel {
   return value === "public" || value === "private" || value === "nonmfg";

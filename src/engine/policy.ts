@@ -1,7 +1,18 @@
 /**
  * The credit policy: one JSON-serialisable object (saved in the workbook) holding aging edges, breach thresholds,
- * scorecard weights, dunning levels, loss rates, default terms, late-interest settings and how to read ambiguous
- * text dates. Shared by the pane, the "Score this sheet" pipeline and (where relevant) the custom functions.
+ * scorecard weights, grade caps, dunning levels, loss rates and the provision method, default terms, late-interest
+ * settings, how to read ambiguous text dates, the base currency and exchange rates. Shared by the pane and the
+ * "Score this sheet" pipeline; custom functions take no defaults from it.
+ *
+ * Version 2 (spec score-sheet v2) and how a saved version-1 policy is migrated by {@link mergePolicy}:
+ * - `lossRateMethod` "auto" is gone: roll rates are the analyst's choice (spec §2 v2), so a saved "auto" becomes
+ *   "policy" (the v1 "auto" fell back to policy rates unless the history was long, and derived zero rates from a
+ *   loss-free history). Only an explicit "rollRate" uses the workbook's history.
+ * - `defaultAltmanModel`: v1 saved "public" without the analyst ever choosing it (no field in v1's Policy view), so a
+ *   v1 "public" becomes the v2 default "private" (most trade customers have no market equity). A v2 policy keeps
+ *   whatever the analyst chose.
+ * - New groups take their defaults: `gradeCaps` (on), `baseCurrency` (null = the sheet's most common currency),
+ *   `rates` ({}), `rollRate.floorShare` (0.5).
  */
 import { bucketLabels, edgeProblems } from "./aging";
 import { isAltmanModel, type AltmanModel } from "./altman";
@@ -10,8 +21,43 @@ import type { Msg } from "./sheet/types";
 
 export type Grade = "A" | "B" | "C" | "D" | "E";
 export type DunningStageId = "reminder" | "secondNotice" | "finalNotice" | "creditHold";
-export type LossRateMethod = "policy" | "rollRate" | "auto";
+/** "policy": the policy's loss rates; "rollRate": derived from mature cohorts of the workbook's history. */
+export type LossRateMethod = "policy" | "rollRate";
 export type DateOrder = "DMY" | "MDY";
+
+/**
+ * The date-order setting as the Policy view labels it (the view renders exactly these texts), so every message about
+ * ambiguous dates can name the setting and its choices word for word. `auto` stands for `dateOrder: null`.
+ */
+export const DATE_ORDER_SETTING: Msg = { en: "Date order", zh: "日期顺序" };
+export const DATE_ORDER_LABELS: Readonly<Record<"auto" | DateOrder, Msg>> = {
+  auto: { en: "Automatic", zh: "自动" },
+  DMY: { en: "Day-month-year", zh: "日-月-年" },
+  MDY: { en: "Month-day-year", zh: "月-日-年" },
+};
+/** The decimal-comma setting as the Policy view labels it. */
+export const DECIMAL_COMMA_SETTING: Msg = { en: "Decimal comma", zh: "小数逗号" };
+/** Name of the pane view holding the setting (the pane's tab label). */
+export const POLICY_VIEW_NAME: Msg = { en: "Policy", zh: "政策" };
+
+/** Where to change a reading setting, in words: `Policy › Date order` / `“政策”视图中的“日期顺序”`. */
+export function settingPath(setting: Msg = DATE_ORDER_SETTING): Msg {
+  return {
+    en: `${POLICY_VIEW_NAME.en} › ${setting.en}`,
+    zh: `“${POLICY_VIEW_NAME.zh}”视图中的“${setting.zh}”`,
+  };
+}
+
+/** Where to change the date order (see {@link settingPath}). */
+export function dateOrderSettingPath(): Msg {
+  return settingPath(DATE_ORDER_SETTING);
+}
+
+/** A grade cap: an open debit item more than `overDays` past due caps the customer's grade at `maxGrade`. */
+export interface GradeCapRule {
+  readonly overDays: number;
+  readonly maxGrade: Grade;
+}
 
 export interface DunningLevel {
   readonly id: DunningStageId;
@@ -20,8 +66,8 @@ export interface DunningLevel {
 }
 
 export interface Policy {
-  /** Schema version of the saved object. */
-  readonly version: 1;
+  /** Schema version of the saved object (2 since spec v2; see the module comment for the migration). */
+  readonly version: 2;
   readonly aging: {
     /** Ascending positive whole days; default [30, 60, 90] → Current, 1-30, 31-60, 61-90, 91+. */
     readonly edges: readonly number[];
@@ -52,18 +98,41 @@ export interface Policy {
     readonly years: number;
     readonly disputes: number;
   };
+  /**
+   * Grade caps by current delinquency (spec §2 v2), applied on top of the score: the grade is the lower of
+   * RISKGRADE(score) and every cap that applies, and the reasons say which cap applied and why.
+   */
+  readonly gradeCaps: {
+    readonly enabled: boolean;
+    /** Default: more than 60 days past due → at most C; more than 90 → at most D. */
+    readonly rules: readonly GradeCapRule[];
+    /**
+     * "Stopped paying": an open debit item more than `overdueDays` past due and no payment dated in the last
+     * `noPaymentDays` days (no invoice of the customer with a paid date in (as-of − noPaymentDays, as-of]) caps the
+     * grade at `maxGrade` (C, D or E — such a customer is never A or B). Default 30 / 60 / C. Without a paid-date
+     * column no payment can be seen, so the past-due item alone triggers it.
+     */
+    readonly stoppedPaying: {
+      readonly enabled: boolean;
+      readonly overdueDays: number;
+      readonly noPaymentDays: number;
+      readonly maxGrade: Grade;
+    };
+  };
   readonly dunning: { readonly levels: readonly DunningLevel[] };
   /** Loss rate per aging bucket (decimal), one per bucket (edges.length + 2); IFRS 9 illustrative defaults. */
   readonly lossRates: readonly number[];
-  /** "policy": always the rates above; "rollRate": from the workbook's history (falls back with a note); "auto". */
+  /** "policy" (default): the rates above; "rollRate": derived from mature cohorts when there are enough. */
   readonly lossRateMethod: LossRateMethod;
   readonly rollRate: {
-    /** Enough history = at least this many monthly cohorts of mature invoices … */
+    /** Enough history = at least this many mature cohorts (see provision.ts for "mature") … */
     readonly minCohorts: number;
     /** … and at least this many paid invoices among them. */
     readonly minPaidInvoices: number;
-    /** An invoice still open this many days past due counts as a loss (default 180). */
+    /** An invoice still open this many days past due counts as a loss (default 180); also the maturity age. */
     readonly lossDays: number;
+    /** A derived rate is never below this share of the policy rate for its bucket (default 0.5 = half). */
+    readonly floorShare: number;
   };
   /** Terms used when a row has an invoice date but no due date and no terms (e.g. "Net 30"); null = none. */
   readonly defaultTerms: string | null;
@@ -78,14 +147,21 @@ export interface Policy {
   readonly dateOrder: DateOrder | null;
   /** Read number text with a decimal comma (`1.200,50`); otherwise such text is reported. */
   readonly decimalComma: boolean;
-  /** Altman model when the Customers sheet does not name one (same default as ZSCORE). */
+  /** Altman model when the Customers sheet does not name one (default "private": most trade customers are unlisted). */
   readonly defaultAltmanModel: AltmanModel;
   /** Days of paid history used for days beyond terms / PAYINDEX (default 365 = last 12 months). */
   readonly paymentHistoryDays: number;
+  /**
+   * Base currency (upper-case code, e.g. "EUR"); null = the most common currency on the sheet. Rows without a
+   * currency are in the base currency; so are credit and insured limits unless the Customers sheet has a currency.
+   */
+  readonly baseCurrency: string | null;
+  /** Exchange rates: base-currency units per one unit of the currency (`{ USD: 0.92 }` with base EUR). */
+  readonly rates: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_POLICY: Policy = deepFreeze({
-  version: 1,
+  version: 2,
   aging: { edges: [30, 60, 90], labels: null },
   breaches: {
     nearLimitRatio: 0.9,
@@ -97,6 +173,14 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
     lowGrades: ["D", "E"],
   },
   weights: { payment: 40, utilization: 20, altman: 25, years: 10, disputes: 5 },
+  gradeCaps: {
+    enabled: true,
+    rules: [
+      { overDays: 60, maxGrade: "C" },
+      { overDays: 90, maxGrade: "D" },
+    ],
+    stoppedPaying: { enabled: true, overdueDays: 30, noPaymentDays: 60, maxGrade: "C" },
+  },
   dunning: {
     levels: [
       { id: "reminder", fromDays: 1 },
@@ -106,14 +190,16 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
     ],
   },
   lossRates: [0.003, 0.016, 0.036, 0.066, 0.106],
-  lossRateMethod: "auto",
-  rollRate: { minCohorts: 6, minPaidInvoices: 100, lossDays: 180 },
+  lossRateMethod: "policy",
+  rollRate: { minCohorts: 6, minPaidInvoices: 100, lossDays: 180, floorShare: 0.5 },
   defaultTerms: null,
   lateInterest: { enabled: false, annualRate: 0.08, dayBasis: 365, recoveryFeeRegime: null },
   dateOrder: null,
   decimalComma: false,
-  defaultAltmanModel: "public",
+  defaultAltmanModel: "private",
   paymentHistoryDays: 365,
+  baseCurrency: null,
+  rates: {},
 } as Policy);
 
 function deepFreeze<T>(o: T): T {
@@ -138,21 +224,42 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Fields whose default is null but which accept a value of another type. */
-const NULLABLE: Record<string, "string" | "array" | "dateOrder" | "regime"> = {
+const NULLABLE: Record<string, "string" | "array" | "dateOrder" | "regime" | "currency"> = {
   "aging.labels": "array",
   defaultTerms: "string",
   dateOrder: "dateOrder",
   "lateInterest.recoveryFeeRegime": "regime",
+  baseCurrency: "currency",
 };
+
+/** A currency code as the policy stores it: trimmed, upper-case; null when empty. */
+export function normalizeCurrency(code: unknown): string | null {
+  if (typeof code !== "string") return null;
+  const c = code.normalize("NFKC").trim().toUpperCase();
+  return c ? c : null;
+}
+
+/** Exchange rates from JSON: codes normalised, only finite positive numbers kept. */
+function mergeRates(over: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!isPlainObject(over)) return out;
+  for (const [k, v] of Object.entries(over)) {
+    const code = normalizeCurrency(k);
+    if (code && typeof v === "number" && Number.isFinite(v) && v > 0) out[code] = v;
+  }
+  return out;
+}
 
 function mergeValue(path: string, base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
+  if (path === "rates") return mergeRates(over);
   const nullable = NULLABLE[path];
   if (nullable) {
     if (over === null) return null;
     if (nullable === "array") return Array.isArray(over) ? [...over] : base;
     if (nullable === "string") return typeof over === "string" ? over : base;
     if (nullable === "dateOrder") return over === "DMY" || over === "MDY" ? over : base;
+    if (nullable === "currency") return typeof over === "string" ? normalizeCurrency(over) : base;
     return over === "UK" || over === "EU" ? over : base;
   }
   if (Array.isArray(base)) {
@@ -170,13 +277,39 @@ function mergeValue(path: string, base: unknown, over: unknown): unknown {
 }
 
 /**
+ * What migrating a saved policy to version 2 changes (empty for a v2 policy or one without those fields). The
+ * pane shows these notes once, so the analyst knows the saved settings were updated.
+ */
+export function policyMigrationNotes(saved: unknown): Msg[] {
+  if (!isPlainObject(saved)) return [];
+  const notes: Msg[] = [];
+  if (saved.lossRateMethod === "auto") {
+    notes.push({
+      en: 'The saved loss-rate method "auto" was changed to "Policy rates": roll rates are now used only when chosen in the Policy view.',
+      zh: "已保存的损失率方法“自动”已改为“政策损失率”：现在只有在“政策”视图中选择时才使用滚动率。",
+    });
+  }
+  if (saved.version !== 2 && saved.defaultAltmanModel === "public") {
+    notes.push({
+      en: 'The default Altman model is now "private" (Z′, book equity): most trade customers have no market equity. Change it in the Policy view if your customers are listed.',
+      zh: "默认Altman模型现为“非上市公司”（Z′，账面权益）：多数贸易客户没有市值。如客户为上市公司，请在“政策”视图中更改。",
+    });
+  }
+  return notes;
+}
+
+/**
  * A full policy: {@link DEFAULT_POLICY} overlaid with `partial` (e.g. the JSON saved in the workbook). Values of the
- * wrong JSON type and unknown keys are ignored (the default stays); arrays replace the default whole. The result
- * is a fresh object; check it with {@link validatePolicy}.
+ * wrong JSON type and unknown keys are ignored (the default stays); arrays replace the default whole. A saved
+ * version-1 policy is migrated (module comment; {@link policyMigrationNotes} says what changed). The result is a
+ * fresh object; check it with {@link validatePolicy}.
  */
 export function mergePolicy(partial?: PolicyInput | Record<string, unknown> | null): Policy {
-  const merged = mergeValue("", DEFAULT_POLICY, isPlainObject(partial) ? partial : {}) as Policy;
-  return { ...merged, version: 1 };
+  const input: Record<string, unknown> = isPlainObject(partial) ? { ...partial } : {};
+  if (input.lossRateMethod === "auto") input.lossRateMethod = "policy";
+  if (input.version !== 2 && input.defaultAltmanModel === "public") delete input.defaultAltmanModel;
+  const merged = mergeValue("", DEFAULT_POLICY, input) as Policy;
+  return { ...merged, version: 2 };
 }
 
 export interface PolicyProblem {
@@ -289,11 +422,11 @@ export function validatePolicy(p: Policy): PolicyProblem[] {
       }
     });
   }
-  if (!["policy", "rollRate", "auto"].includes(p.lossRateMethod)) {
+  if (!["policy", "rollRate"].includes(p.lossRateMethod)) {
     add(
       "lossRateMethod",
-      'Loss rate method must be "policy", "rollRate" or "auto".',
-      "损失率方法必须是 policy、rollRate 或 auto。",
+      'Loss rate method must be "policy" or "rollRate".',
+      "损失率方法必须是 policy 或 rollRate。",
     );
   }
   const rr = p.rollRate;
@@ -301,6 +434,55 @@ export function validatePolicy(p: Policy): PolicyProblem[] {
     const v = rr?.[key];
     if (!num(v) || !Number.isInteger(v) || v < 1)
       add(`rollRate.${key}`, `${key} must be a whole number ≥ 1.`, `${key} 必须是不小于1的整数。`);
+  }
+  if (!num(rr?.floorShare) || rr.floorShare < 0 || rr.floorShare > 1) {
+    add(
+      "rollRate.floorShare",
+      "The floor for derived loss rates is a share of the policy rate from 0 to 1 (0.5 = half).",
+      "推算损失率的下限是政策损失率的比例，须在0到1之间（0.5 = 一半）。",
+    );
+  }
+  const gc = p.gradeCaps;
+  if (!gc || typeof gc.enabled !== "boolean" || !Array.isArray(gc.rules)) {
+    add("gradeCaps", "Grade caps are missing.", "缺少等级上限设置。");
+  } else {
+    gc.rules.forEach((r, i) => {
+      if (
+        !r ||
+        !num(r.overDays) ||
+        !Number.isInteger(r.overDays) ||
+        r.overDays < 1 ||
+        !GRADES.includes(r.maxGrade)
+      )
+        add(
+          `gradeCaps.rules.${i}`,
+          "Each grade cap needs whole days ≥ 1 and a grade A–E.",
+          "每条等级上限需要不小于1的整数天数和A至E的等级。",
+        );
+    });
+    const sp = gc.stoppedPaying;
+    if (
+      !sp ||
+      typeof sp.enabled !== "boolean" ||
+      !num(sp.overdueDays) ||
+      !Number.isInteger(sp.overdueDays) ||
+      sp.overdueDays < 1 ||
+      !num(sp.noPaymentDays) ||
+      !Number.isInteger(sp.noPaymentDays) ||
+      sp.noPaymentDays < 1
+    ) {
+      add(
+        "gradeCaps.stoppedPaying",
+        "Stopped paying needs whole days ≥ 1 past due and without payment.",
+        "“停止付款”需要不小于1的逾期天数和无付款天数（整数）。",
+      );
+    } else if (!(["C", "D", "E"] as readonly string[]).includes(sp.maxGrade)) {
+      add(
+        "gradeCaps.stoppedPaying",
+        "A customer who has stopped paying is at most C (choose C, D or E).",
+        "已停止付款的客户最高为C级（请选择C、D或E）。",
+      );
+    }
   }
   if (
     p.defaultTerms != null &&
@@ -351,6 +533,27 @@ export function validatePolicy(p: Policy): PolicyProblem[] {
   if (!num(p.paymentHistoryDays) || p.paymentHistoryDays < 1) {
     add("paymentHistoryDays", "Payment history window must be at least 1 day.", "付款历史窗口至少为1天。");
   }
+  if (
+    p.baseCurrency !== null &&
+    (typeof p.baseCurrency !== "string" || !/^[A-Z][A-Z0-9$]{0,7}$/.test(p.baseCurrency))
+  ) {
+    add(
+      "baseCurrency",
+      `Base currency "${String(p.baseCurrency)}" is not a currency code (e.g. EUR), or leave it empty for the sheet's most common currency.`,
+      `本位币“${String(p.baseCurrency)}”不是有效的币种代码（例如 EUR）；留空则使用表中最常见的币种。`,
+    );
+  }
+  if (!isPlainObject(p.rates)) add("rates", "Exchange rates are missing.", "缺少汇率。");
+  else {
+    for (const [code, rate] of Object.entries(p.rates)) {
+      if (!num(rate) || rate <= 0)
+        add(
+          `rates.${code}`,
+          `The rate for ${code} must be a number above 0 (base-currency units per 1 ${code}).`,
+          `${code} 的汇率必须是大于0的数字（每1 ${code} 折合的本位币金额）。`,
+        );
+    }
+  }
   return out;
 }
 
@@ -359,4 +562,20 @@ export function policyBucketLabels(p: Policy): string[] {
   const standard = bucketLabels(p.aging.edges);
   const custom = p.aging.labels;
   return custom && custom.length === standard.length ? [...custom] : standard;
+}
+
+/** JSON with object keys sorted, so two policies compare equal whatever order their keys were built in. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (isPlainObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+
+/** True when two policies hold the same settings (the pane's "re-score needed" test). */
+export function samePolicy(a: Policy, b: Policy): boolean {
+  return canonical(a) === canonical(b);
 }

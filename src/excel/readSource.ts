@@ -1,7 +1,7 @@
 /**
  * Reads the invoice source and everything a run needs to know about the workbook, in a constant number of
  * round trips (3 syncs, +1 on a re-run to confirm where our previous output is) plus one per extra source chunk:
- *   1. metadata — active sheet, the table holding the selection, used range, Customers/客户 and history sheets,
+ *   1. metadata — active sheet, the table holding the selection, used range, Customers/客户, Rates/汇率 and history sheets,
  *      the names of previous runs;
  *   2. ranges — table/previous-output/Customers/history extents;
  *   3. values — the first chunk of the source block, the Customers sheet, the history sheet and our previous
@@ -50,6 +50,8 @@ export interface SourceRead {
   /** The active sheet is one of ours (summary or history): nothing to score. */
   isOwnSheet: boolean;
   customers: { sheetName: string; values: unknown[][] } | null;
+  /** The exchange-rate sheet (`Rates` / `汇率`), when the workbook has one. */
+  rates: { sheetName: string; values: unknown[][] } | null;
   history: { exists: boolean; values: unknown[][] };
   record: RunRecord | null;
   previous: PreviousOutput | null;
@@ -142,6 +144,8 @@ export async function readSource(
   used.load("address,rowIndex,columnIndex,rowCount,columnCount");
   const custSheets = ["Customers", "客户"].map((n) => wb.worksheets.getItemOrNullObject(n));
   custSheets.forEach((s) => s.load("name"));
+  const rateSheets = ["Rates", "汇率"].map((n) => wb.worksheets.getItemOrNullObject(n));
+  rateSheets.forEach((s) => s.load("name"));
   const hist = wb.worksheets.getItemOrNullObject(HISTORY_SHEET);
   hist.load("name");
   const recordList = Object.values(runs);
@@ -155,6 +159,7 @@ export async function readSource(
   const nameIdx = record ? recordList.indexOf(record) : -1;
   const nameItem = nameIdx >= 0 && !names[nameIdx].isNullObject ? names[nameIdx] : null;
   const cust = custSheets.find((s) => !s.isNullObject && s.name !== sheet.name) ?? null;
+  const rateSheet = rateSheets.find((s) => !s.isNullObject && s.name !== sheet.name) ?? null;
   // `items` was loaded above as "items/name,items/showTotals" (the lint rule only recognises a bare "items").
   // eslint-disable-next-line office-addins/load-object-before-read
   const table = selTables.items.length > 0 ? selTables.items[0] : null;
@@ -166,6 +171,8 @@ export async function readSource(
   prevRange?.load(RECT_PROPS);
   const custUsed = cust ? cust.getUsedRangeOrNullObject(true) : null;
   custUsed?.load("address");
+  const ratesUsed = rateSheet ? rateSheet.getUsedRangeOrNullObject(true) : null;
+  ratesUsed?.load("address");
   const histUsed = hist.isNullObject ? null : hist.getUsedRangeOrNullObject(true);
   histUsed?.load("address");
   await context.sync();
@@ -212,6 +219,7 @@ export async function readSource(
     ? sheet.getRangeByIndexes(region.row, region.col, Math.min(FORMAT_ROWS, region.rowCount), region.colCount)
     : null;
   const custValues = !preview && custUsed && !custUsed.isNullObject ? custUsed : null;
+  const rateValues = !preview && ratesUsed && !ratesUsed.isNullObject ? ratesUsed : null;
   const histValues = !preview && histUsed && !histUsed.isNullObject ? histUsed : null;
   const prevValues =
     !preview && prevRect
@@ -222,6 +230,7 @@ export async function readSource(
     srcRange?.load("address");
     fmtRange?.load("numberFormat");
     custValues?.load("values");
+    rateValues?.load("values");
     histValues?.load("values");
     prevValues?.load("values,numberFormat");
   };
@@ -246,6 +255,7 @@ export async function readSource(
     sheetName: sheet.name,
     isOwnSheet,
     customers: cust && custValues ? { sheetName: cust.name, values: custValues.values } : null,
+    rates: rateSheet && rateValues ? { sheetName: rateSheet.name, values: rateValues.values } : null,
     history: { exists: !hist.isNullObject, values: histValues ? histValues.values : [] },
     record,
     previous:

@@ -8,6 +8,7 @@ import { scoreTable, type ScoreResult, type SnapshotRow } from "../engine/pipeli
 import type { Policy } from "../engine/policy";
 import { serialFromYmd } from "../engine/serial";
 import { readCustomers } from "../engine/sheet/customers";
+import { readRates } from "../engine/sheet/rates";
 import { readTable } from "../engine/sheet/table";
 import type { ColumnMapping } from "../engine/sheet/types";
 import { planFromScore } from "./planFromScore";
@@ -30,21 +31,34 @@ export function todaySerial(now = new Date()): number {
   return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 1;
 }
 
-/** History rows of one sheet from the hidden history sheet's values (header row first). */
+/**
+ * History rows of one sheet from the hidden history sheet's values (header row first): run date, as-of, sheet,
+ * customer, exposure, days beyond terms, score, grade, and (since v2) overdue and the dunned invoices (refs joined by
+ * ", "; invoice numbers containing a comma cannot be told apart, which only weakens the "earlier reminders" claim).
+ */
 export function parseHistory(values: unknown[][], sheetName: string): SnapshotRow[] {
   const out: SnapshotRow[] = [];
   for (const r of values.slice(1)) {
     if (r[2] !== sheetName || typeof r[0] !== "number" || typeof r[1] !== "number") continue;
     const num = (v: unknown) => (typeof v === "number" ? v : null);
     const grade = typeof r[7] === "string" && /^[A-E]$/.test(r[7]) ? (r[7] as SnapshotRow["grade"]) : null;
+    const dunned =
+      typeof r[9] === "string" && r[9].trim()
+        ? r[9]
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : [];
     out.push({
       runDate: r[0],
       asOf: r[1],
       customer: String(r[3] ?? ""),
-      exposure: num(r[4]) ?? 0,
+      exposure: num(r[4]),
       daysBeyondTerms: num(r[5]),
       score: num(r[6]),
       grade,
+      overdue: num(r[8]),
+      dunned,
     });
   }
   return out;
@@ -85,8 +99,10 @@ const engineCompute: Compute<ScoreResult, Policy, ColumnMapping> = (read, option
   const customers = read.customers
     ? readCustomers(read.customers.values, { policy: options.policy, sheetName: read.customers.sheetName })
     : undefined;
+  const rates = read.rates ? readRates(read.rates.values, { sheetName: read.rates.sheetName }) : undefined;
   const result = scoreTable(table, undefined, options.policy, options.asOf, {
     ...(customers ? { customers } : {}),
+    ...(rates ? { rates } : {}),
     previousSnapshot: parseHistory(read.history.values, src.sheetName),
   });
   const plan = planFromScore(result, {

@@ -50,6 +50,12 @@ export function queueSummary(
             () => [f],
           );
       });
+      if (b.cellFormats) {
+        const fmt = Array.from({ length: bodyRows }, (_, r) =>
+          Array.from({ length: cols }, (_, c) => b.cellFormats![r]?.[c] ?? b.columnFormats?.[c] ?? "General"),
+        );
+        sheet.getRangeByIndexes(b.row + bodyStart, b.col, bodyRows, cols).numberFormat = fmt;
+      }
       if (b.dataBarColumn !== undefined && b.dataBarColumn < cols) {
         const bar = sheet
           .getRangeByIndexes(b.row + bodyStart, b.col + b.dataBarColumn, bodyRows, 1)

@@ -63,6 +63,11 @@ export interface SummaryBlock {
   values: OutCell[][];
   /** Number format per column of the block (applied below the block's first row when `header` is true). */
   columnFormats?: (string | null)[];
+  /**
+   * Number format per body cell (rows below the header when `header` is true), for blocks whose rows differ (KPIs:
+   * counts, money, percentages). Null keeps the column format (or General). Written in one assignment per block.
+   */
+  cellFormats?: (string | null)[][];
   /** First row of the block is a header (bold, our header style). */
   header?: boolean;
   /** Data bar on one column of the block (index within the block), e.g. utilisation. */

@@ -21,8 +21,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { mergePolicy, type Policy } from "../engine/policy";
-import type { ColumnMapping } from "../engine/sheet/types";
+import { mergePolicy, samePolicy, type Policy } from "../engine/policy";
+import type { ColumnMapping, Msg } from "../engine/sheet/types";
 import { onScoreRequest } from "./commandsBridge";
 import { PaneContext, usePane } from "./context";
 import { officeLanguage, officeThemeName } from "./environment";
@@ -119,6 +119,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   const styles = useStyles();
   const [view, setView] = useState<ViewId>(initialView);
   const [policy, setPolicy] = useState<Policy | null>(null);
+  const [policyNotes, setPolicyNotes] = useState<readonly Msg[]>([]);
   const [asOfText, setAsOfText] = useState(() => dateInputValue(services.today()));
   const [preset, setPreset] = useState<PresetId>("workbook");
   const [confirmed, setConfirmed] = useState<ColumnMapping | undefined>(undefined);
@@ -137,6 +138,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
       .then((p) => {
         if (!live) return;
         setPolicy(p);
+        setPolicyNotes(services.policyNotes?.() ?? []);
         services.onPolicyChanged?.(p, langRef.current);
       })
       .catch((e: unknown) => {
@@ -215,10 +217,13 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   const savePolicy = async (p: Policy) => {
     await services.savePolicy(p);
     setPolicy(p);
+    setPolicyNotes([]);
     services.onPolicyChanged?.(p, lang);
   };
 
   const result = scoring.result;
+  // The shown results were computed with another policy than the next run would use: say so on every view.
+  const stale = !!result && !!runPolicy && !samePolicy(result.policy, runPolicy);
   const needResult = (render: () => JSX.Element) =>
     result ? (
       render()
@@ -264,6 +269,11 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
               </MessageBarActions>
             </MessageBar>
           ) : null}
+          {stale ? (
+            <MessageBar intent="warning" data-rescore-needed="">
+              <MessageBarBody>{s.rescoreNeeded}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <Suspense fallback={<Spinner size="small" label={s.loading} />}>
             {view === "score" ? (
               <ScoreView
@@ -290,7 +300,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
             {view === "monitoring" ? needResult(() => <MonitoringView result={result!} />) : null}
             {view === "policy" ? (
               policy ? (
-                <PolicyView policy={policy} onSave={savePolicy} />
+                <PolicyView policy={policy} onSave={savePolicy} notes={policyNotes} />
               ) : (
                 <Spinner size="small" label={s.loading} />
               )

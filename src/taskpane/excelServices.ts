@@ -7,7 +7,7 @@
  * (the preview reuses src/excel/readSource so it sees exactly the block a run scores).
  */
 import type { ScoreResult } from "../engine/pipeline/types";
-import { mergePolicy, type Policy } from "../engine/policy";
+import { mergePolicy, policyMigrationNotes, type Policy } from "../engine/policy";
 import { detectHeaderRow, detectMapping, validateMapping } from "../engine/sheet/headers";
 import { columnLetter } from "../engine/sheet/normalize";
 import type { ColumnMapping, Msg } from "../engine/sheet/types";
@@ -83,6 +83,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
   let lastSheet = "";
   let lastColumnIndex = 0;
   let policyForMapping: Policy = mergePolicy();
+  let migration: Msg[] = [];
 
   const readMapping = async (): Promise<MappingInfo | null> => {
     const read = await previewSource();
@@ -108,10 +109,13 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
 
   return {
     async loadPolicy() {
-      const p = mergePolicy(loadPolicy<Record<string, unknown>>());
+      const saved = loadPolicy<Record<string, unknown>>();
+      migration = policyMigrationNotes(saved);
+      const p = mergePolicy(saved);
       policyForMapping = p;
       return p;
     },
+    policyNotes: () => migration,
     async savePolicy(policy) {
       await savePolicy(policy);
       policyForMapping = policy;

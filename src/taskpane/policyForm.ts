@@ -3,7 +3,16 @@
  * conversion back to a {@link Policy} with an error per field — typing problems ("not a number") first, then the
  * engine's `validatePolicy` problems mapped onto the field that causes them.
  */
-import { validatePolicy, type DunningStageId, type LossRateMethod, type Policy } from "../engine/policy";
+import type { AltmanModel } from "../engine/altman";
+import {
+  normalizeCurrency,
+  validatePolicy,
+  type DateOrder,
+  type DunningStageId,
+  type Grade,
+  type LossRateMethod,
+  type Policy,
+} from "../engine/policy";
 import type { ScoreFactorKey } from "../engine/score";
 import type { Msg } from "../engine/sheet/types";
 import { parseNumberField, parseNumberList } from "./format";
@@ -33,6 +42,47 @@ export interface PolicyDraft {
   readonly lateInterestEnabled: boolean;
   readonly interestRatePct: string;
   readonly feeRegime: "" | "UK" | "EU";
+  /** "auto" = null (Automatic). */
+  readonly dateOrder: "auto" | DateOrder;
+  readonly decimalComma: boolean;
+  /** "" = the sheet's most common currency. */
+  readonly baseCurrency: string;
+  /** "USD 0.92, GBP 1.17". */
+  readonly rates: string;
+  readonly capsEnabled: boolean;
+  readonly capRules: readonly { readonly overDays: string; readonly maxGrade: Grade }[];
+  readonly stoppedOverdueDays: string;
+  readonly stoppedNoPaymentDays: string;
+  readonly stoppedMaxGrade: Grade;
+  readonly floorPct: string;
+  readonly minCohorts: string;
+  readonly altmanModel: AltmanModel;
+}
+
+/** "USD 0.92, GBP 1.17" ↔ rates. Pairs of a code and a number (also `USD=0.92`, `USD: 0.92`), any separators. */
+export function ratesText(rates: Readonly<Record<string, number>>): string {
+  return Object.entries(rates)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([c, r]) => `${c} ${num(r)}`)
+    .join(", ");
+}
+
+/** The rates typed in the form, or null when the text is not a list of code + number pairs. */
+export function parseRatesText(text: string): Record<string, number> | null {
+  const out: Record<string, number> = {};
+  const parts = text
+    .split(/[,;，；\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const part of parts) {
+    const m = /^([A-Za-z][A-Za-z0-9$]{0,7})\s*[=:：]?\s*(\d+(?:\.\d*)?|\.\d+)$/.exec(part);
+    if (!m) return null;
+    const code = normalizeCurrency(m[1]);
+    const rate = Number(m[2]);
+    if (!code || !(rate > 0)) return null;
+    out[code] = rate;
+  }
+  return out;
 }
 
 /** Field ids of the form: the draft keys, `weights.<key>`, `dunning.<i>`, and `general`. */
@@ -69,6 +119,18 @@ export function draftFromPolicy(p: Policy): PolicyDraft {
     lateInterestEnabled: p.lateInterest.enabled,
     interestRatePct: pct(p.lateInterest.annualRate),
     feeRegime: p.lateInterest.recoveryFeeRegime ?? "",
+    dateOrder: p.dateOrder ?? "auto",
+    decimalComma: p.decimalComma,
+    baseCurrency: p.baseCurrency ?? "",
+    rates: ratesText(p.rates),
+    capsEnabled: p.gradeCaps.enabled,
+    capRules: p.gradeCaps.rules.map((r) => ({ overDays: num(r.overDays), maxGrade: r.maxGrade })),
+    stoppedOverdueDays: num(p.gradeCaps.stoppedPaying.overdueDays),
+    stoppedNoPaymentDays: num(p.gradeCaps.stoppedPaying.noPaymentDays),
+    stoppedMaxGrade: p.gradeCaps.stoppedPaying.maxGrade,
+    floorPct: pct(p.rollRate.floorShare),
+    minCohorts: num(p.rollRate.minCohorts),
+    altmanModel: p.defaultAltmanModel,
   };
 }
 
@@ -96,6 +158,15 @@ export function fieldForProblem(path: string): string {
   if (path.startsWith("dunning")) return "dunning";
   if (path === "defaultTerms") return "defaultTerms";
   if (path.startsWith("lateInterest")) return "interestRatePct";
+  if (path === "baseCurrency") return "baseCurrency";
+  if (path.startsWith("rates")) return "rates";
+  const cap = /^gradeCaps\.rules\.(\d+)$/.exec(path);
+  if (cap) return `capRules.${cap[1]}`;
+  if (path.startsWith("gradeCaps.stoppedPaying")) return "stoppedOverdueDays";
+  if (path.startsWith("gradeCaps")) return "capsEnabled";
+  if (path === "rollRate.floorShare") return "floorPct";
+  if (path === "rollRate.minCohorts") return "minCohorts";
+  if (path === "defaultAltmanModel") return "altmanModel";
   return "general";
 }
 
@@ -131,6 +202,8 @@ export function policyFromDraft(
   ) as Record<ScoreFactorKey, number>;
   const labels =
     base.aging.labels && base.aging.labels.length === edges.length + 2 ? base.aging.labels : null;
+  const rates = parseRatesText(draft.rates);
+  if (rates === null) errors.rates = msgOf("ratesInvalid");
   const candidate: Policy = {
     ...base,
     aging: { edges, labels },
@@ -156,6 +229,29 @@ export function policyFromDraft(
       annualRate: fromPct(number("interestRatePct", draft.interestRatePct)),
       recoveryFeeRegime: draft.feeRegime === "" ? null : draft.feeRegime,
     },
+    dateOrder: draft.dateOrder === "auto" ? null : draft.dateOrder,
+    decimalComma: draft.decimalComma,
+    baseCurrency: draft.baseCurrency.trim() === "" ? null : draft.baseCurrency.trim().toUpperCase(),
+    rates: rates ?? {},
+    gradeCaps: {
+      enabled: draft.capsEnabled,
+      rules: draft.capRules.map((r, i) => ({
+        overDays: number(`capRules.${i}`, r.overDays),
+        maxGrade: r.maxGrade,
+      })),
+      stoppedPaying: {
+        ...base.gradeCaps.stoppedPaying,
+        overdueDays: number("stoppedOverdueDays", draft.stoppedOverdueDays),
+        noPaymentDays: number("stoppedNoPaymentDays", draft.stoppedNoPaymentDays),
+        maxGrade: draft.stoppedMaxGrade,
+      },
+    },
+    rollRate: {
+      ...base.rollRate,
+      floorShare: fromPct(number("floorPct", draft.floorPct)),
+      minCohorts: number("minCohorts", draft.minCohorts),
+    },
+    defaultAltmanModel: draft.altmanModel,
   };
   for (const problem of validatePolicy(candidate)) {
     const field = fieldForProblem(problem.field);

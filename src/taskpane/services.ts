@@ -70,6 +70,8 @@ export interface PaneIssue {
   readonly value: string;
   readonly reason: Msg;
   readonly severity: "error" | "warning" | "note";
+  /** Stable machine code (BAD_DATE, DUPLICATE_INVOICE, MISSING_RATE …). */
+  readonly code: string;
   readonly address: string | null;
 }
 
@@ -78,18 +80,38 @@ export type { BreachCode };
 export interface PaneBreach {
   readonly code: BreachCode;
   readonly customer: string;
-  readonly invoiceNo?: string;
+  /** Invoice numbers concerned (invoice-level breaches), where the sheet has them. */
+  readonly invoiceNos?: readonly string[];
   /** Plain-words explanation with the numbers behind it. */
   readonly message: Msg;
   /** 1-based sheet rows concerned (for selection). */
   readonly rows: readonly number[];
 }
 
+/** Money of one currency (own units). */
+export interface PaneMoney {
+  readonly currency: string;
+  readonly exposure: number;
+  readonly unappliedCredit: number;
+  readonly overdue: number;
+}
+
 export interface PaneCustomer {
   readonly key: string;
   readonly name: string;
-  readonly exposure: number;
-  readonly overdue: number;
+  /**
+   * Currency of exposure / unapplied credit / overdue ("" = none named); null when the customer's currencies cannot
+   * be converted (then those are null and `byCurrency` holds the money).
+   */
+  readonly currency: string | null;
+  readonly exposure: number | null;
+  /** Credit notes and overpayments not yet applied (positive). */
+  readonly unappliedCredit: number | null;
+  /** Positive balances past due (disputed included). */
+  readonly overdue: number | null;
+  readonly byCurrency: readonly PaneMoney[];
+  /** Altman model used for the score's Altman factor (null without Altman inputs). */
+  readonly altmanModel: string | null;
   readonly creditLimit: number | null;
   /** exposure / credit limit (1 = 100 %), null without a limit. */
   readonly utilisation: number | null;
@@ -102,14 +124,31 @@ export interface PaneCustomer {
   readonly rows: readonly number[];
 }
 
-export interface PaneKpis {
+/** Portfolio figures in one currency (the base currency, or one currency when a rate is missing). */
+export interface PaneKpiSet {
+  /** "" = no currency named. */
+  readonly currency: string;
   readonly totalExposure: number;
+  readonly unappliedCredit: number;
   readonly overdue: number;
-  /** Share of exposure more than 90 days past due (0..1). */
-  readonly pctOver90: number;
+  /** 91+ debit balances / all open debit balances (0..1), null without open debit. */
+  readonly pctOver90: number | null;
   readonly dso: number | null;
   readonly averageDaysDelinquent: number | null;
   readonly expectedCreditLoss: number;
+  readonly buckets: readonly PaneBucket[];
+}
+
+export interface PaneKpis {
+  /** One set in the base currency when every currency converts; else one set per currency. */
+  readonly sets: readonly PaneKpiSet[];
+  /** True when `sets` is per currency because rates are missing. */
+  readonly perCurrency: boolean;
+  readonly baseCurrency: string;
+  readonly missingRates: readonly string[];
+  /** Rows scored and rows with data (scored + skipped): "based on N of M rows" when they differ. */
+  readonly rowsScored: number;
+  readonly rowsWithData: number;
   /** How the loss rates were obtained (policy rates / roll rates …). */
   readonly eclMethod?: Msg;
 }
@@ -134,7 +173,14 @@ export interface CollectionInvoice {
 export interface CollectionCase {
   readonly customer: string;
   readonly stage: DunningStageId;
-  readonly overdue: number;
+  /** Requested (undisputed) past-due amount when in one currency, else null (see `amounts`). */
+  readonly overdue: number | null;
+  /** Requested amount per currency. */
+  readonly amounts: readonly { readonly currency: string; readonly amount: number }[];
+  /** Past-due disputed amount per currency (named in the letter, not requested). */
+  readonly disputedAmounts: readonly { readonly currency: string; readonly amount: number }[];
+  /** Over the credit limit (the stage is at least "second notice"). */
+  readonly overLimit: boolean;
   readonly maxDaysOverdue: number;
   readonly invoices: readonly CollectionInvoice[];
   /** Late interest + recovery fee when the policy enables them (0 otherwise). */
@@ -160,11 +206,17 @@ export interface Mover {
 export interface PaneResult {
   readonly sheet: string;
   readonly asOf: Serial;
+  /** The policy the results were computed with (the pane marks them "re-score needed" when it changes). */
+  readonly policy: Policy;
   readonly kpis: PaneKpis;
+  /** Exposure by bucket of the first KPI set (base currency, or the first currency when per currency). */
   readonly buckets: readonly PaneBucket[];
   readonly customers: readonly PaneCustomer[];
   readonly breaches: readonly PaneBreach[];
+  /** Rows not read, notes and warnings (everything the reader and scorer reported). */
   readonly issues: readonly PaneIssue[];
+  /** The data-quality warnings alone (the rows were scored). */
+  readonly warnings: readonly PaneIssue[];
   readonly collections: readonly CollectionCase[];
   readonly movers: readonly Mover[];
   /** As-of date of the previous run the movers compare with (null: first run). */
@@ -180,8 +232,10 @@ export type ScoreOutcome =
 
 /** The host operations the pane uses. All asynchronous calls may reject; the pane shows the error. */
 export interface PaneServices {
-  /** The policy saved in the workbook (defaults when none). */
+  /** The policy saved in the workbook (defaults when none; a saved v1 policy is migrated to v2). */
   loadPolicy(): Promise<Policy>;
+  /** What migrating the saved policy changed (after loadPolicy; empty when nothing). */
+  policyNotes?(): readonly Msg[];
   /** Saves the policy in the workbook. */
   savePolicy(policy: Policy): Promise<void>;
   /** Called whenever the pane's policy is loaded or saved (real host: sets the custom functions' policy). */

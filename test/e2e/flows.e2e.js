@@ -161,24 +161,27 @@ async function loop(t, lang) {
   const href = await card.getByRole("link", exact(S.openEmail)).getAttribute("href");
   t.assert.match(href, /^mailto:/);
 
-  // Policy: four aging edges (30,60,90,120 → buckets 91-120 and 121+ replace 91+), six loss rates, save.
+  // Policy: four aging edges (15,30,60,90 → buckets 1-15 and 16-30 replace 1-30), six loss rates, save.
   await openView(t, S.tabPolicy);
-  await pane(t.page).getByLabel(S.edgesLabel).fill("30, 60, 90, 120");
-  await pane(t.page).getByLabel(S.lossRatesLabel).fill("0.3, 1.6, 3.6, 6.6, 10.6, 15");
+  await pane(t.page).getByLabel(S.edgesLabel).fill("15, 30, 60, 90");
+  await pane(t.page).getByLabel(S.lossRatesLabel).fill("0.3, 1, 1.6, 3.6, 6.6, 10.6");
   await pane(t.page).getByRole("button", exact(S.savePolicy)).click();
   await pane(t.page).getByText(S.policySaved).waitFor({ timeout: 10000 });
+  // The shown results were computed with the old policy: every view says so until the sheet is scored again.
+  await pane(t.page).getByText(S.rescoreNeeded).waitFor({ timeout: 10000 });
 
-  // Back to Score with the workbook policy, rescore: the new bucket labels replace 91+. The samples have no
-  // invoice 91-120 days past due, so the label that must appear on the sheet is 121+.
+  // Back to Score with the workbook policy, rescore: the new bucket labels replace 1-30. (Only open debit items are
+  // aged, and the samples' are all within 90 days, so the split of 1-30 is what shows on the sheet.)
   await openView(t, S.tabScore);
   const preset = pane(t.page).getByLabel(S.presetLabel);
   if ((await preset.inputValue()) !== "workbook") await preset.selectOption("workbook");
   const after = await score(t, S, sheet, {
-    done: (v) => v.slice(1).some((r) => r[v[0].indexOf(H[2])] === "121+"),
+    done: (v) => v.slice(1).some((r) => ["1-15", "16-30"].includes(r[v[0].indexOf(H[2])])),
   });
   const buckets = new Set(after.slice(1).map((r) => r[after[0].indexOf(H[2])]));
-  t.assert.ok(buckets.has("121+"), `buckets ${[...buckets].join(", ")}`);
-  t.assert.ok(!buckets.has("91+"), "old 91+ bucket gone");
+  t.assert.ok(buckets.has("1-15") || buckets.has("16-30"), `buckets ${[...buckets].join(", ")}`);
+  t.assert.strictEqual(await pane(t.page).getByText(S.rescoreNeeded).count(), 0, "re-score mark cleared");
+  t.assert.ok(!buckets.has("1-30"), "old 1-30 bucket gone");
   t.assert.deepStrictEqual(t.consoleErrors, []);
 }
 
@@ -206,10 +209,14 @@ module.exports = {
     t.assert.ok(scored.length > data.length / 2, `${scored.length} rows scored`);
     for (const r of scored) {
       t.assert.strictEqual(typeof r[bal], "number", `open balance ${r[bal]}`);
-      t.assert.ok(typeof r[dpd] === "number", `days past due ${r[dpd]}`);
-      // Settled invoices (open balance 0) get no bucket; every open one gets a bucket label.
-      if (r[bal] !== 0) t.assert.match(String(r[bucket]), BUCKET_RE);
-      else t.assert.strictEqual(r[bucket], "");
+      // Spec v2: only open debit items are aged; closed rows and unapplied credit get no days past due or bucket.
+      if (r[bal] > 0) {
+        t.assert.ok(typeof r[dpd] === "number", `days past due ${r[dpd]}`);
+        t.assert.match(String(r[bucket]), BUCKET_RE);
+      } else {
+        t.assert.strictEqual(r[dpd], "", `no days past due on a closed/credit row`);
+        t.assert.strictEqual(r[bucket], "");
+      }
       if (r[scoreCol] !== "") t.assert.strictEqual(typeof r[scoreCol], "number");
       if (r[grade] !== "") t.assert.match(String(r[grade]), /^[A-E]$/);
     }
@@ -276,7 +283,7 @@ module.exports = {
   async "axe: no serious or critical violations in any pane view; pane screenshots"(t) {
     const S = await openPane(t, "en");
     // Two runs (as of 30 days earlier, then today) so that Monitoring has movers to show.
-    const asOf = pane(t.page).getByLabel(S.asOfLabel);
+    const asOf = pane(t.page).getByLabel(S.asOfLabel, { exact: true });
     const today = await asOf.inputValue();
     const earlier = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86400000).toISOString().slice(0, 10);
     await asOf.fill(earlier);

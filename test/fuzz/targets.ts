@@ -231,20 +231,37 @@ export function checkPipeline(rows: unknown[][], policy: Policy, asOf: number): 
     scale += Math.abs(inv.openBalance);
   }
   const p = res.portfolio;
-  if (!close(p.totalExposure, sumOpen, scale)) fail(`exposure ${p.totalExposure} ≠ Σ open ${sumOpen}`);
-  const bucketSum = p.buckets.reduce((s, b) => s + b.amount, 0);
-  if (!close(bucketSum, p.totalExposure, scale)) fail(`Σ buckets ${bucketSum} ≠ exposure ${p.totalExposure}`);
-  let custSum = 0;
+  const byCur = new Map<string, number>();
+  for (const inv of res.invoices) {
+    byCur.set(inv.currency, (byCur.get(inv.currency) ?? 0) + inv.openBalance);
+    if (
+      inv.kind !== "debit" &&
+      (inv.daysPastDue !== null || inv.bucketIndex !== null || inv.breaches.length > 0)
+    )
+      fail(`row ${inv.row}: a ${inv.kind} row has days past due, a bucket or breaches`);
+  }
+  for (const x of p.byCurrency) {
+    if (!close(x.exposure, byCur.get(x.currency) ?? 0, scale))
+      fail(`${x.currency}: exposure ${x.exposure} ≠ Σ open ${byCur.get(x.currency)}`);
+    const bucketSum = x.buckets.reduce((s, b) => s + b.amount, 0);
+    if (!close(bucketSum, x.openDebit, scale)) fail(`Σ buckets ${bucketSum} ≠ open debit ${x.openDebit}`);
+    if (x.pctOver90 !== null && (x.pctOver90 < 0 || x.pctOver90 > 1 + 1e-12))
+      fail(`% over 90 ${x.pctOver90}`);
+  }
+  if (p.missingRates.length === 0 && !close(p.totalExposure ?? NaN, sumOpen, scale) && byCur.size === 1)
+    fail(`exposure ${p.totalExposure} ≠ Σ open ${sumOpen}`);
   for (const c of res.customers) {
-    custSum += c.exposure;
-    const cb = c.buckets.reduce((s, b) => s + b, 0);
-    if (!close(cb, c.exposure, scale)) fail(`customer ${c.name}: Σ buckets ${cb} ≠ exposure ${c.exposure}`);
+    if (c.buckets !== null && c.openDebit !== null) {
+      const cb = c.buckets.reduce((s, b) => s + b, 0);
+      if (!close(cb, c.openDebit, scale))
+        fail(`customer ${c.name}: Σ buckets ${cb} ≠ open debit ${c.openDebit}`);
+    }
     if (c.score !== null) {
       if (!Number.isInteger(c.score) || c.score < 0 || c.score > 100) fail(`score ${c.score} outside 0..100`);
-      if (c.grade !== riskGrade(c.score)) fail(`grade ${c.grade} ≠ riskGrade(${c.score})`);
+      if (c.scoreGrade !== riskGrade(c.score)) fail(`grade ${c.scoreGrade} ≠ riskGrade(${c.score})`);
+      if (c.grade === null || c.grade < c.scoreGrade) fail(`capped grade ${c.grade} above ${c.scoreGrade}`);
     } else if (c.grade !== null) fail("grade without score");
   }
-  if (!close(custSum, p.totalExposure, scale)) fail(`Σ customers ${custSum} ≠ exposure ${p.totalExposure}`);
 
   // Alignment: one output row per source row after the header, each pointing at its own source row.
   if (res.rows.length !== read.rowCount) fail(`rows ${res.rows.length} ≠ rowCount ${read.rowCount}`);

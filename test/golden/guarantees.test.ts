@@ -18,6 +18,7 @@ import { sourceReadChunks } from "../../src/excel/readSource";
 import { chineseSample, englishSample, largeSample } from "../../src/playground/samples";
 import { installSimulator, SimWorkbook } from "../../src/workbook";
 import {
+  casePolicy,
   caseNames,
   loadInput,
   rulesOf,
@@ -153,7 +154,7 @@ describe.each(INPUTS)("guarantees: %s", (_label, make) => {
     const historyRows = wb.getValues(HISTORY_SHEET).length;
     // Second run as the pane does it: the confirmed mapping is saved, no mapping passed.
     const second = await scoreActiveSheet({
-      policy: DEFAULT_POLICY,
+      policy: casePolicy(input.options),
       asOf: input.options.asOf,
       lang: input.options.lang,
     });

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ScoreResult } from "../../src/engine/pipeline";
-import { DEFAULT_POLICY } from "../../src/engine/policy";
+import { DEFAULT_POLICY, mergePolicy, type Policy } from "../../src/engine/policy";
 import type { ColumnMapping } from "../../src/engine/sheet/types";
 import { scoreActiveSheet, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
 import type { ScoreOutcome } from "../../src/excel/scoreSheet";
@@ -30,6 +30,8 @@ export interface GoldenInput {
     sheet?: string;
     /** Cell(s) to select on the active sheet before scoring (e.g. inside a table). */
     select?: string;
+    /** The workbook's saved policy as partial JSON (e.g. `{ "dateOrder": "DMY" }`); default policy otherwise. */
+    policy?: Record<string, unknown>;
   };
   /** Sheets placed from A1; strings starting with "=" are formulas. */
   sheets: { name: string; values: unknown[][]; numberFormats?: (string | null)[][] }[];
@@ -122,10 +124,15 @@ export interface ScoredCase {
  * mapping (`needsMapping`) and a second run with that mapping confirmed.
  */
 export async function scoreCase(
-  options: { asOf: number; lang: "en" | "zh"; mapping?: ColumnMapping | undefined },
+  options: {
+    asOf: number;
+    lang: "en" | "zh";
+    mapping?: ColumnMapping | undefined;
+    policy?: Record<string, unknown> | undefined;
+  },
   extra: { chunkCells?: number; chunkBytes?: number } = {},
 ): Promise<ScoredCase> {
-  const base = { policy: DEFAULT_POLICY, asOf: options.asOf, lang: options.lang, ...extra };
+  const base = { policy: casePolicy(options), asOf: options.asOf, lang: options.lang, ...extra };
   if (options.mapping) {
     const outcome = await scoreActiveSheet({ ...base, mapping: options.mapping });
     return { outcome, detected: null, mapping: options.mapping };
@@ -135,6 +142,11 @@ export async function scoreCase(
   const detected = first.detected as DetectedMapping;
   const outcome = await scoreActiveSheet({ ...base, mapping: detected.mapping });
   return { outcome, detected, mapping: detected.mapping };
+}
+
+/** The policy a case is scored with: the default, overlaid with the case's saved policy. */
+export function casePolicy(options: { policy?: Record<string, unknown> | undefined }): Policy {
+  return options.policy ? mergePolicy(options.policy) : DEFAULT_POLICY;
 }
 
 /** JSON of conditional formats without the simulator's ids (new rules get new ids). */

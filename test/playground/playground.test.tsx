@@ -77,7 +77,7 @@ describe("Playground page on the simulator", () => {
   it("lists sheet tabs, activates on click, and forwards the switches", () => {
     const { wb, calls } = setup();
     act(() => wb.loadWorkbook(englishSample()));
-    expect(screen.getAllByRole("tab").map((t) => t.textContent)).toEqual(["Invoices", "Customers"]);
+    expect(screen.getAllByRole("tab").map((t) => t.textContent)).toEqual(["Invoices", "Customers", "Rates"]);
     fireEvent.click(screen.getByRole("tab", { name: "Customers" }));
     expect(wb.view.activeSheetName()).toBe("Customers");
     expect(screen.getByText("Credit Limit")).toBeTruthy();

@@ -28,8 +28,8 @@ describe("englishSample", () => {
     expect(JSON.stringify(englishSample())).toBe(JSON.stringify(sheets));
   });
 
-  it("has Invoices and Customers sheets with the agreed headers", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Invoices", "Customers"]);
+  it("has Invoices, Customers and Rates sheets with the agreed headers", () => {
+    expect(sheets.map((s) => s.name)).toEqual(["Invoices", "Customers", "Rates"]);
     expect(invoices[0]).toEqual([
       "Customer",
       "Invoice No",

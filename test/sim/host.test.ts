@@ -1,9 +1,4 @@
-import {
-  CustomFunctionsError,
-  SimWorkbook,
-  installSimulator,
-  uninstallSimulator,
-} from "../../src/workbook";
+import { CustomFunctionsError, SimWorkbook, installSimulator, uninstallSimulator } from "../../src/workbook";
 import { setup } from "./helpers";
 
 describe("Office namespace", () => {

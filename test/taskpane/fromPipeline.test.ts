@@ -22,7 +22,10 @@ describe("toPaneResult", () => {
   const pane = toPaneResult(result, policy, "Invoices");
 
   test("KPIs, buckets and customers come from the pipeline", () => {
-    expect(pane.kpis.totalExposure).toBe(result.portfolio.totalExposure);
+    expect(pane.kpis.sets.map((x) => x.totalExposure)).toEqual([result.portfolio.totalExposure]);
+    expect(pane.kpis.perCurrency).toBe(false);
+    expect([pane.kpis.rowsScored, pane.kpis.rowsWithData]).toEqual([4, 5]);
+    expect(pane.policy).toBe(policy);
     expect(pane.buckets.map((b) => b.label)).toEqual(["Current", "1-30", "31-60", "61-90", "91+"]);
     expect(pane.customers.map((c) => c.name)).toEqual(result.customers.map((c) => c.name));
     const acme = pane.customers.find((c) => c.name === "Acme")!;

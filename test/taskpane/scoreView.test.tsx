@@ -42,8 +42,9 @@ describe("Score view", () => {
     await act(async () => services.finish());
     const kpis = await screen.findByRole("list", { name: en.kpiHeading });
     const items = within(kpis).getAllByRole("listitem");
-    expect(items).toHaveLength(6);
+    expect(items).toHaveLength(7);
     expect(kpis.textContent).toContain(en.kpiExposure);
+    expect(within(kpis).getByText(en.kpiCredit).parentElement!.textContent).toContain("1,250");
     expect(kpis.textContent).toContain("150,000");
     expect(kpis.textContent).toContain("20.0%");
     expect(kpis.textContent).toContain("4,321");

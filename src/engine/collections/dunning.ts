@@ -1,12 +1,28 @@
 /**
- * Collections (spec score-sheet §6): overdue customers grouped by dunning stage. A customer's stage is the highest
- * policy level whose start day its oldest overdue invoice has reached (defaults: reminder from day 1, second notice
- * from 15, final notice from 30, credit hold from 60). Disputed invoices are excluded (they are chased through the
- * dispute, not by dunning), as are credit notes and settled items.
+ * Collections (spec score-sheet §6): overdue customers grouped by dunning stage.
+ *
+ * - A customer gets a case when its oldest undisputed past-due open debit invoice has reached the first policy
+ *   level (default day 1). The case lists **every** undisputed past-due debit invoice of the customer (so the
+ *   letter's total is the customer's overdue amount less what is disputed), names its past-due disputed invoices as
+ *   not requested, and mentions its unapplied credit (credit notes, overpayments) — credit is never debt.
+ * - The stage is the highest level whose start day the oldest of those invoices has reached (defaults: reminder
+ *   from day 1, second notice from 15, final notice from 30, credit hold from 60); a customer over its credit limit
+ *   gets at least "second notice" (spec §6 v2; the second level when the policy has no second notice).
+ * - `remindedBefore`: the case's invoices that a letter of an earlier run (history with an earlier as-of date)
+ *   already listed — the only ground for "our earlier reminders" in the letter (messages.ts).
  */
 import type { DunningStageId, Policy } from "../policy";
-import type { ScoreResult, ScoredInvoice } from "../pipeline/types";
+import { invoiceRef } from "../pipeline/format";
+import type {
+  CollectionCase,
+  CollectionsPlan,
+  CollectionStageGroup,
+  CustomerResult,
+  ScoredInvoice,
+} from "../pipeline/types";
 import type { Msg } from "../sheet/types";
+
+export type { CollectionCase, CollectionsPlan, CollectionStageGroup };
 
 export const DUNNING_STAGE_NAMES: Readonly<Record<DunningStageId, Msg>> = {
   reminder: { en: "Reminder", zh: "付款提醒" },
@@ -27,70 +43,111 @@ export function stageRank(stage: DunningStageId, policy: Pick<Policy, "dunning">
   return policy.dunning.levels.findIndex((l) => l.id === stage);
 }
 
-export interface CollectionCase {
-  readonly customer: string;
-  readonly customerKey: string;
-  readonly stage: DunningStageId;
-  /** Oldest overdue (non-disputed) invoice's days past due. */
-  readonly maxDaysPastDue: number;
-  /** Sum of the invoices below. */
-  readonly overdueAmount: number;
-  /** Overdue, non-disputed invoices with a positive open balance, oldest first. */
+/** The least stage for a customer over its credit limit: "second notice", else the policy's second level. */
+function overLimitFloor(policy: Pick<Policy, "dunning">): DunningStageId | null {
+  const levels = policy.dunning.levels;
+  if (levels.some((l) => l.id === "secondNotice")) return "secondNotice";
+  return levels[Math.min(1, levels.length - 1)]?.id ?? null;
+}
+
+function sums(items: readonly ScoredInvoice[]): { currency: string; amount: number }[] {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(i.currency, (m.get(i.currency) ?? 0) + i.openBalance);
+  return [...m.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([currency, amount]) => ({ currency, amount }));
+}
+
+export interface CollectionsInput {
   readonly invoices: readonly ScoredInvoice[];
-  /** Overdue invoices left out because they are disputed. */
-  readonly disputedExcluded: number;
-  /** The single currency of the invoices, when there is exactly one. */
-  readonly currency?: string;
+  readonly customers: readonly Pick<
+    CustomerResult,
+    "key" | "breaches" | "exposure" | "creditLimit" | "limitCurrency" | "utilization" | "currency"
+  >[];
 }
 
-export interface CollectionStageGroup {
-  readonly stage: DunningStageId;
-  readonly cases: readonly CollectionCase[];
-}
-
-export interface CollectionsPlan {
-  /** Most severe stage first; within a stage, largest overdue amount first (ties by name). */
-  readonly cases: readonly CollectionCase[];
-  /** The same cases grouped by stage, in the policy's level order reversed (credit hold first). Empty groups kept. */
-  readonly groups: readonly CollectionStageGroup[];
-}
-
-/** Collection cases for a scored sheet. */
-export function collectionsPlan(result: ScoreResult, policy: Pick<Policy, "dunning">): CollectionsPlan {
+/**
+ * Collection cases for a scored sheet. `reminded` maps customer keys to invoice refs earlier letters listed
+ * (snapshot.ts remindedBefore); without it no letter claims earlier reminders.
+ */
+export function collectionsPlan(
+  result: CollectionsInput,
+  policy: Pick<Policy, "dunning">,
+  reminded: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): CollectionsPlan {
   const first = policy.dunning.levels[0]?.fromDays ?? 1;
-  const byCustomer = new Map<string, { name: string; invoices: ScoredInvoice[]; disputed: number }>();
-  for (const s of result.invoices) {
-    if (!(s.openBalance > 0) || s.bucketIndex === null || s.daysPastDue === null || s.daysPastDue < first)
-      continue;
+  type Entry = {
+    name: string;
+    invoices: ScoredInvoice[];
+    disputed: ScoredInvoice[];
+    credits: ScoredInvoice[];
+  };
+  const byCustomer = new Map<string, Entry>();
+  const entry = (s: ScoredInvoice) => {
     let e = byCustomer.get(s.customerKey);
-    if (!e) byCustomer.set(s.customerKey, (e = { name: s.customer, invoices: [], disputed: 0 }));
-    if (s.status === "disputed") e.disputed++;
-    else e.invoices.push(s);
+    if (!e)
+      byCustomer.set(s.customerKey, (e = { name: s.customer, invoices: [], disputed: [], credits: [] }));
+    return e;
+  };
+  for (const s of result.invoices) {
+    if (s.kind === "credit") entry(s).credits.push(s);
+    else if (s.kind === "debit" && s.daysPastDue !== null && s.daysPastDue > 0) {
+      if (s.status === "disputed") entry(s).disputed.push(s);
+      else entry(s).invoices.push(s);
+    }
   }
+  const customers = new Map(result.customers.map((c) => [c.key, c]));
+  const floor = overLimitFloor(policy);
   const cases: CollectionCase[] = [];
   for (const [key, e] of byCustomer) {
     if (e.invoices.length === 0) continue;
     const invoices = [...e.invoices].sort((a, b) => b.daysPastDue! - a.daysPastDue! || a.row - b.row);
     const maxDays = invoices[0]!.daysPastDue!;
-    const stage = dunningStage(maxDays, policy);
+    if (maxDays < first) continue;
+    const byDays = dunningStage(maxDays, policy);
+    const c = customers.get(key);
+    const overLimit = !!c && c.breaches.includes("OVER_LIMIT");
+    let stage = byDays;
+    if (overLimit && floor && (stage === null || stageRank(stage, policy) < stageRank(floor, policy)))
+      stage = floor;
     if (!stage) continue;
-    const currencies = new Set(invoices.map((i) => i.currency ?? ""));
-    const only = currencies.size === 1 ? [...currencies][0] : "";
+    const amounts = sums(invoices);
+    const earlier = reminded.get(key);
+    const remindedRefs = earlier
+      ? invoices.map((i) => invoiceRef(i.invoiceNo, i.row, "en")).filter((r) => earlier.has(r))
+      : [];
+    const disputed = [...e.disputed].sort((a, b) => b.daysPastDue! - a.daysPastDue! || a.row - b.row);
     cases.push({
       customer: e.name,
       customerKey: key,
       stage,
+      stageByDays: byDays,
+      overLimit,
       maxDaysPastDue: maxDays,
-      overdueAmount: invoices.reduce((t, i) => t + i.openBalance, 0),
       invoices,
-      disputedExcluded: e.disputed,
-      ...(only ? { currency: only } : {}),
+      disputed,
+      credits: [...e.credits].sort((a, b) => a.row - b.row),
+      amounts,
+      disputedAmounts: sums(disputed),
+      overdueAmount: amounts.length === 1 ? amounts[0]!.amount : null,
+      currency: amounts.length === 1 ? amounts[0]!.currency : null,
+      remindedBefore: remindedRefs,
+      disputedExcluded: disputed.length,
+      ...(overLimit && c && c.creditLimit !== null && c.utilization !== null
+        ? {
+            limit: {
+              exposure: c.utilization * c.creditLimit,
+              creditLimit: c.creditLimit,
+              currency: c.limitCurrency,
+            },
+          }
+        : {}),
     });
   }
   cases.sort(
     (a, b) =>
       stageRank(b.stage, policy) - stageRank(a.stage, policy) ||
-      b.overdueAmount - a.overdueAmount ||
+      (b.overdueAmount ?? 0) - (a.overdueAmount ?? 0) ||
       (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
   );
   const groups = [...policy.dunning.levels]

@@ -5,17 +5,25 @@
  * fixed recovery fee per invoice (finance.recoveryFee). The tone follows the stage: friendly reminder → second
  * notice → final notice → credit hold notice.
  *
+ * v2 (spec §6): a letter claims earlier contact ("despite our earlier reminders", "we wrote to you earlier") only
+ * when every listed invoice was in a letter of an earlier run (`remindedBefore`, from the history sheet); when only
+ * some were, it names those ("We have already written to you about A1 and A2."); otherwise the wording makes no
+ * claim. Over-limit customers are told their balance against the limit. Past-due disputed invoices are named as not
+ * requested, and unapplied credit is mentioned as credit available — never as debt. Counts agree in number
+ * ("1 day", "2 days"; Chinese uses measure words and needs none).
+ *
  * Pure text. No line of the subject or body starts with `=`, `+`, `-` or `@` (such lines get a leading `'`), so
  * pasting the text into a cell can never create a formula.
  */
 import { lateInterest, recoveryFee } from "../finance";
 import type { DunningStageId, Policy } from "../policy";
 import { formatAmount, formatDate } from "../pipeline/format";
+import type { CollectionCase } from "../pipeline/types";
 import type { Serial } from "../serial";
 
 /** What a message needs to know about an invoice (a ScoredInvoice fits). */
 export interface DunningInvoice {
-  readonly invoiceNo?: string;
+  readonly invoiceNo?: string | undefined;
   readonly row?: number;
   readonly dueDate: Serial;
   readonly openBalance: number;
@@ -30,6 +38,14 @@ export interface DraftOptions {
   readonly company?: string;
   /** Currency for invoices that carry none. */
   readonly currency?: string;
+  /** Refs (invoice numbers, or `row N`) of listed invoices an earlier run's letter already listed. */
+  readonly remindedBefore?: readonly string[];
+  /** Past-due disputed invoices: named as not requested. */
+  readonly disputed?: readonly DunningInvoice[];
+  /** Unapplied credit items (negative open balances): mentioned as credit available. */
+  readonly credits?: readonly DunningInvoice[];
+  /** When the customer is over its credit limit: its exposure and limit (limit currency). */
+  readonly limit?: { readonly exposure: number; readonly creditLimit: number; readonly currency: string };
 }
 
 export interface DraftMessage {
@@ -58,6 +74,8 @@ interface Line {
   readonly open: number;
 }
 
+type Claim = "none" | "some" | "all";
+
 const TEXT = {
   en: {
     subject: {
@@ -67,13 +85,26 @@ const TEXT = {
       creditHold: (c: string) => `Account on credit hold – ${c}`,
     } as Record<DunningStageId, (c: string) => string>,
     greeting: (c: string) => `Dear ${c},`,
+    /** Intro by stage, without (none/some) and with (all) earlier letters about every listed invoice. */
     intro: {
-      reminder: "We hope all is well. Our records show that the following invoices are now past due:",
-      secondNotice: "We wrote to you earlier about the invoices below, and we have not yet received payment:",
-      finalNotice: "Despite our earlier reminders, the following invoices remain unpaid:",
-      creditHold:
-        "Because the following invoices remain unpaid, your account has been placed on credit hold:",
-    } as Record<DunningStageId, string>,
+      reminder: {
+        none: "We hope all is well. Our records show that the following invoices are now past due:",
+        all: "As mentioned in our earlier reminder, the following invoices are still past due:",
+      },
+      secondNotice: {
+        none: "Our records show that the following invoices are overdue, and we have not yet received payment:",
+        all: "We wrote to you earlier about the invoices below, and we have not yet received payment:",
+      },
+      finalNotice: {
+        none: "The following invoices are seriously overdue and remain unpaid:",
+        all: "Despite our earlier reminders, the following invoices remain unpaid:",
+      },
+      creditHold: {
+        none: "Because the following invoices remain unpaid, your account has been placed on credit hold:",
+        all: "Despite our earlier reminders, the following invoices remain unpaid, and your account has been placed on credit hold:",
+      },
+    } as Record<DunningStageId, Record<"none" | "all", string>>,
+    some: (refs: string) => `We have already written to you about ${refs}.`,
     close: {
       reminder:
         "If you have already paid, please disregard this message and accept our thanks. Otherwise we would be grateful for payment at your earliest convenience.",
@@ -94,9 +125,19 @@ const TEXT = {
       `Statutory interest at ${rate} a year to ${date}: ${t}`,
     feeTotal: (t: string) => `Fixed recovery compensation: ${t}`,
     grandTotal: (t: string) => `Total now due: ${t}`,
+    overLimit: (exposure: string, limit: string) =>
+      `Your balance of ${exposure} is above your credit limit of ${limit}.`,
+    disputed: (n: number, list: string, total: string) =>
+      n === 1
+        ? `Not included above: invoice ${list}, which is under dispute; we will resolve it with you separately.`
+        : `Not included above: ${n} invoices under dispute (${list}; ${total}); we will resolve them with you separately.`,
+    credit: (list: string, total: string) =>
+      `Your account also holds unapplied credit of ${total} (${list}). Please let us know which invoices it should be applied to.`,
     regards: "Kind regards,",
     signature: "Credit Control",
     invoice: (row?: number) => (row !== undefined ? `Invoice (row ${row})` : "Invoice"),
+    listSep: ", ",
+    and: " and ",
   },
   zh: {
     subject: {
@@ -107,11 +148,24 @@ const TEXT = {
     } as Record<DunningStageId, (c: string) => string>,
     greeting: (c: string) => `尊敬的${c}：`,
     intro: {
-      reminder: "您好！根据我们的记录，以下发票已超过付款期限：",
-      secondNotice: "我们此前已就以下发票与您联系，但尚未收到付款：",
-      finalNotice: "尽管我们已多次提醒，以下发票仍未支付：",
-      creditHold: "由于以下发票仍未支付，贵方账户已被暂停赊销：",
-    } as Record<DunningStageId, string>,
+      reminder: {
+        none: "您好！根据我们的记录，以下发票已超过付款期限：",
+        all: "如我们此前的提醒所述，以下发票仍已逾期：",
+      },
+      secondNotice: {
+        none: "根据我们的记录，以下发票已逾期，我们尚未收到付款：",
+        all: "我们此前已就以下发票与您联系，但尚未收到付款：",
+      },
+      finalNotice: {
+        none: "以下发票已严重逾期，仍未支付：",
+        all: "尽管我们此前已多次提醒，以下发票仍未支付：",
+      },
+      creditHold: {
+        none: "由于以下发票仍未支付，贵方账户已被暂停赊销：",
+        all: "尽管我们此前已多次提醒，以下发票仍未支付，贵方账户已被暂停赊销：",
+      },
+    } as Record<DunningStageId, Record<"none" | "all", string>>,
+    some: (refs: string) => `我们此前已就${refs}与您联系。`,
     close: {
       reminder: "如您已付款，请忽略本提醒，并感谢您的支持；如尚未付款，烦请尽早安排。",
       secondNotice: "请于7日内安排付款；如对上述发票有任何疑问，请立即与我们联系。",
@@ -128,11 +182,26 @@ const TEXT = {
     interestTotal: (t: string, rate: string, date: string) => `按年利率${rate}计至${date}的法定利息：${t}`,
     feeTotal: (t: string) => `固定追偿补偿费：${t}`,
     grandTotal: (t: string) => `现应付合计：${t}`,
+    overLimit: (exposure: string, limit: string) => `贵方应付余额${exposure}已超出信用额度${limit}。`,
+    disputed: (n: number, list: string, total: string) =>
+      n === 1
+        ? `以上未包括发票${list}：该发票存在争议，我们将另行与您协商解决。`
+        : `以上未包括${n}张存在争议的发票（${list}；${total}），我们将另行与您协商解决。`,
+    credit: (list: string, total: string) =>
+      `贵方账户另有未核销的贷项${total}（${list}），请告知应冲抵哪些发票。`,
     regards: "此致\n敬礼",
     signature: "信用管理部",
     invoice: (row?: number) => (row !== undefined ? `发票（第${row}行）` : "发票"),
+    listSep: "、",
+    and: "和",
   },
 };
+
+/** "A1", "A1 and A2", "A1, A2 and A3" / "A1和A2"、… */
+function joinRefs(refs: readonly string[], t: { listSep: string; and: string }): string {
+  if (refs.length <= 1) return refs.join("");
+  return `${refs.slice(0, -1).join(t.listSep)}${t.and}${refs[refs.length - 1]}`;
+}
 
 function totalsText(totals: Map<string, number>, join: string): string {
   return [...totals.entries()].map(([cur, v]) => money(v, cur)).join(join);
@@ -153,6 +222,8 @@ export function draftMessage(
 ): DraftMessage {
   const t = lang === "en" ? TEXT.en : TEXT.zh;
   const li = policy.lateInterest;
+  const ref = (i: DunningInvoice) => i.invoiceNo ?? t.invoice(i.row);
+  const cur = (i: DunningInvoice) => i.currency || options.currency || "";
   const items = invoices
     .filter((i) => i.openBalance > 0)
     .slice()
@@ -161,14 +232,14 @@ export function draftMessage(
   const interest = new Map<string, number>();
   const fees = new Map<string, number>();
   const lines: Line[] = items.map((i) => {
-    const currency = i.currency ?? options.currency ?? "";
+    const currency = cur(i);
     const int = li.enabled ? lateInterest(i.openBalance, i.dueDate, asOf, li.annualRate, li.dayBasis) : 0;
     const fee = li.enabled && li.recoveryFeeRegime ? recoveryFee(i.openBalance, li.recoveryFeeRegime) : 0;
     owed.set(currency, (owed.get(currency) ?? 0) + i.openBalance);
     if (int > 0) interest.set(currency, (interest.get(currency) ?? 0) + int);
     if (fee > 0) fees.set(currency, (fees.get(currency) ?? 0) + fee);
     return {
-      ref: i.invoiceNo ?? t.invoice(i.row),
+      ref: ref(i),
       due: formatDate(i.dueDate, lang),
       amount: money(i.openBalance, currency),
       days: i.daysPastDue ?? Math.max(0, Math.floor(asOf) - Math.floor(i.dueDate)),
@@ -178,11 +249,17 @@ export function draftMessage(
       open: i.openBalance,
     };
   });
+  // Earlier contact: claimed only for invoices an earlier run's letter listed (history), in full or by name.
+  const earlier = new Set(options.remindedBefore ?? []);
+  const listedRefs = items.map((i) => i.invoiceNo ?? (i.row !== undefined ? `row ${i.row}` : ""));
+  const remindedIdx = listedRefs.map((r, k) => (earlier.has(r) ? k : -1)).filter((k) => k >= 0);
+  const claim: Claim =
+    remindedIdx.length === 0 ? "none" : remindedIdx.length === items.length ? "all" : "some";
   const sep = lang === "en" ? ", " : "、";
   const body: string[] = [
     t.greeting(customer),
     "",
-    t.intro[stage],
+    t.intro[stage][claim === "all" ? "all" : "none"],
     "",
     ...lines.map(t.line),
     "",
@@ -198,6 +275,41 @@ export function draftMessage(
     for (const [c, v] of fees) grand.set(c, (grand.get(c) ?? 0) + v);
     body.push(t.grandTotal(totalsText(grand, sep)));
   }
+  const extra: string[] = [];
+  if (claim === "some")
+    extra.push(
+      t.some(
+        joinRefs(
+          remindedIdx.map((k) => lines[k]!.ref),
+          t,
+        ),
+      ),
+    );
+  if (options.limit) {
+    const l = options.limit;
+    extra.push(t.overLimit(money(l.exposure, l.currency), money(l.creditLimit, l.currency)));
+  }
+  const disputed = (options.disputed ?? []).filter((i) => i.openBalance > 0);
+  if (disputed.length > 0) {
+    const sumsD = new Map<string, number>();
+    for (const i of disputed) sumsD.set(cur(i), (sumsD.get(cur(i)) ?? 0) + i.openBalance);
+    const list =
+      disputed.length === 1
+        ? `${ref(disputed[0]!)} (${money(disputed[0]!.openBalance, cur(disputed[0]!))})`
+        : disputed.map(ref).join(sep);
+    const listZh =
+      disputed.length === 1 && lang !== "en"
+        ? `${ref(disputed[0]!)}（${money(disputed[0]!.openBalance, cur(disputed[0]!))}）`
+        : list;
+    extra.push(t.disputed(disputed.length, listZh, totalsText(sumsD, sep)));
+  }
+  const credits = (options.credits ?? []).filter((i) => i.openBalance < 0);
+  if (credits.length > 0) {
+    const sumsC = new Map<string, number>();
+    for (const i of credits) sumsC.set(cur(i), (sumsC.get(cur(i)) ?? 0) - i.openBalance);
+    extra.push(t.credit(credits.map(ref).join(sep), totalsText(sumsC, sep)));
+  }
+  if (extra.length > 0) body.push("", ...extra);
   body.push("", t.close[stage], "", t.regards, options.company?.trim() || t.signature);
   return {
     subject: sanitizeLine(
@@ -207,4 +319,21 @@ export function draftMessage(
     ),
     body: body.join("\n").split("\n").map(sanitizeLine).join("\n"),
   };
+}
+
+/** The ready message for a collection case (its invoices, disputed items, credit, history and limit). */
+export function caseMessage(
+  c: CollectionCase,
+  lang: MessageLang,
+  policy: Pick<Policy, "lateInterest">,
+  asOf: Serial,
+  options: Pick<DraftOptions, "company" | "currency"> = {},
+): DraftMessage {
+  return draftMessage(c.customer, c.invoices, c.stage, lang, policy, asOf, {
+    ...options,
+    remindedBefore: c.remindedBefore,
+    disputed: c.disputed,
+    credits: c.credits,
+    ...(c.limit ? { limit: c.limit } : {}),
+  });
 }

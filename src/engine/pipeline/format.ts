@@ -34,3 +34,40 @@ export function formatDate(serial: Serial, lang: "en" | "zh-CN" | "zh"): string 
   const { year, month, day } = ymdFromSerial(serial);
   return `${year}年${month}月${day}日`;
 }
+
+/** `1 invoice` / `3 invoices` (English count and noun in agreement). */
+export function countNoun(n: number, one: string, many: string): string {
+  return `${formatAmount(n, 0)} ${n === 1 ? one : many}`;
+}
+
+/** How an invoice is named to the analyst or customer: its number, else its sheet row. */
+export function invoiceRef(invoiceNo: string | null | undefined, row: number, lang: "en" | "zh"): string {
+  if (invoiceNo) return invoiceNo;
+  return lang === "en" ? `row ${row}` : `第${row}行`;
+}
+
+/**
+ * Invoice references for a message: all of them up to `max` (default 10), then "and N more" / "等N张".
+ * English joins with ", ", Chinese with "、".
+ */
+export function refList(refs: readonly string[], lang: "en" | "zh", max = 10): string {
+  const shown = refs.slice(0, max).join(lang === "en" ? ", " : "、");
+  const rest = refs.length - Math.min(refs.length, max);
+  if (rest <= 0) return shown;
+  return lang === "en" ? `${shown} and ${rest} more` : `${shown}等${refs.length}张`;
+}
+
+/** Amounts in one or more currencies: `EUR 1,000.00 + GBP 500.00` (never added together). */
+export function moneyList(
+  amounts: readonly { readonly currency: string; readonly amount: number }[],
+): string {
+  return amounts.map((a) => formatMoney(a.amount, a.currency)).join(" + ");
+}
+
+/** A money amount rounded to cents for writing into a cell (no `610.1999999999999`). */
+export function roundCents(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const r = Math.round((Math.abs(value) + Number.EPSILON * Math.abs(value)) * 100) / 100;
+  const out = value < 0 ? -r : r;
+  return out === 0 ? 0 : out;
+}

@@ -1,10 +1,12 @@
 /**
  * The added columns as a plain 2-D array (spec score-sheet §4), for the Excel writer: one header row in the display
  * language, then one row per source row after the header (blank/skipped rows get empty strings). Columns: Due Date
- * (only when some due date was computed), Open Balance, Days Past Due, Aging Bucket, Customer Score, Risk Grade,
- * Breaches. Text never starts with `=`, `+`, `-` or `@`.
+ * (only when some due date was computed), Open Balance (rounded to cents), Days Past Due and Aging Bucket (open debit
+ * items only: blank for closed rows and unapplied credit), Customer Score, Risk Grade, Breaches (open debit rows
+ * only). Text never starts with `=`, `+`, `-` or `@`.
  */
 import type { Msg } from "../sheet/types";
+import { roundCents } from "./format";
 import type { ScoreResult, ScoredInvoice } from "./types";
 
 export type OutputColumn =
@@ -48,7 +50,7 @@ export function outputCell(s: ScoredInvoice | null, col: OutputColumn): string |
     case "dueDate":
       return s.dueDate;
     case "openBalance":
-      return s.openBalance;
+      return roundCents(s.openBalance);
     case "daysPastDue":
       return s.daysPastDue ?? "";
     case "agingBucket":

@@ -1,23 +1,30 @@
 /**
- * Provision matrix (spec score-sheet §2): expected credit loss = Σ bucket balance × loss rate.
+ * Provision matrix (spec score-sheet §2): expected credit loss = Σ bucket balance × loss rate, balances being the
+ * positive (debit) open balances per aging bucket — unapplied credit provides nothing.
  *
- * Loss rates come from the policy (IFRS 9 illustrative defaults 0.3 %, 1.6 %, 3.6 %, 6.6 %, 10.6 %) or, when the
- * workbook holds enough history, from its own invoices by roll rates:
- * - mature invoices: gross amount > 0 and due at least `lossDays` (default 180) before the as-of date, so each
- *   has had time to be paid or to become a loss;
+ * Loss rates are the policy's (default method; IFRS 9 illustrative defaults 0.3 %, 1.6 %, 3.6 %, 6.6 %, 10.6 %) or,
+ * only when the analyst chose "rollRate" in the Policy view *and* the workbook holds enough mature history, derived
+ * from the workbook's own invoices by roll rates:
+ * - a cohort is an invoice month (invoice date, else due date); it is **mature** when every invoice of the month
+ *   fell due at least `lossDays` (default 180) before the as-of date, so every outcome is known: paid (and how
+ *   late) or still unpaid `lossDays`+ past due (a loss). Only invoices of mature cohorts enter the statistics;
  * - an invoice "reached" bucket k when its final lateness (paid date − due date when settled, as-of − due date
- *   when still open) falls in bucket k or beyond; reached[k] sums gross amounts;
+ *   when still open) falls in bucket k or beyond; reached[k] sums gross amounts (base currency);
  * - a loss is the open balance still unpaid ≥ `lossDays` past due; losses[k] sums those of invoices that reached k;
- * - loss rate k = losses[k] / reached[k] (the product of the roll rates from k onwards times the final loss rate,
- *   which telescopes to this ratio); roll rate k→k+1 = reached[k+1] / reached[k];
- * - enough history = ≥ `minCohorts` distinct invoice months (invoice date, else due date) among mature invoices and
- *   ≥ `minPaidInvoices` settled ones with a paid date. Settled invoices without a paid date are left out.
- * A bucket no mature invoice reached keeps the policy rate. Balances below 0 (credits) provide nothing.
+ * - derived loss rate k = losses[k] / reached[k] (the product of the roll rates from k onwards times the final loss
+ *   rate, which telescopes to this ratio); roll rate k→k+1 = reached[k+1] / reached[k];
+ * - enough history = ≥ `minCohorts` mature cohorts and ≥ `minPaidInvoices` settled invoices with a paid date among
+ *   them (settled invoices without a paid date are left out; so are invoices in a currency without a rate);
+ * - a derived rate is never below its floor, `floorShare` (default 0.5) × the policy rate of that bucket, so a
+ *   loss-free history cannot make the provision zero against an overdue book; a bucket no mature invoice reached
+ *   keeps the policy rate.
+ * Without a rate for some currency the matrix is given per currency (own units) and the base total is null.
  */
 import { bucketIndex } from "../aging";
 import type { Policy } from "../policy";
 import { ymdFromSerial, type Serial } from "../serial";
 import type { Msg } from "../sheet/types";
+import { formatAmount } from "./format";
 import type { ProvisionMatrix, RollRateInfo } from "./types";
 
 /** What the roll-rate method needs from each invoice. */
@@ -69,7 +76,7 @@ export function historyColumns(items: readonly HistoryItem[]): HistoryColumns {
   return h;
 }
 
-/** Roll-rate statistics of the history (see module comment). */
+/** Roll-rate statistics of the history over mature cohorts (see module comment). Amounts NaN = unconverted. */
 export function rollRates(
   history: HistoryColumns | readonly HistoryItem[],
   policy: Policy,
@@ -81,15 +88,46 @@ export function rollRates(
   const edges = policy.aging.edges;
   const n = edges.length + 2;
   const lossDays = policy.rollRate.lossDays;
+  const matureBy = asOf - lossDays;
+  // Pass 1: each cohort's latest due date (a cohort is mature when even that is old enough).
+  const monthOf = new Int32Array(h.length);
+  const latestDue = new Map<number, number>();
+  const monthCache = new Map<number, number>();
+  for (let i = 0; i < h.length; i++) {
+    const amount = h.amount[i]!;
+    if (!(amount > 0) && !Number.isNaN(amount)) {
+      monthOf[i] = -1;
+      continue;
+    }
+    const due = h.dueDate[i]!;
+    const invoiceDate = h.invoiceDate[i]!;
+    const day = Number.isNaN(invoiceDate) ? due : invoiceDate;
+    // Dates repeat across invoices: one calendar conversion per distinct day.
+    let key = monthCache.get(day);
+    if (key === undefined) {
+      const { year, month } = ymdFromSerial(day);
+      key = year * 12 + month;
+      monthCache.set(day, key);
+    }
+    monthOf[i] = key;
+    const prev = latestDue.get(key);
+    if (prev === undefined || due > prev) latestDue.set(key, due);
+  }
   const reached = new Array<number>(n).fill(0);
   const losses = new Array<number>(n).fill(0);
   const months = new Set<number>();
   let mature = 0;
   let paid = 0;
+  let unconverted = 0;
   for (let i = 0; i < h.length; i++) {
+    const key = monthOf[i]!;
+    if (key < 0 || !(latestDue.get(key)! <= matureBy)) continue;
     const amount = h.amount[i]!;
+    if (Number.isNaN(amount)) {
+      unconverted++;
+      continue;
+    }
     const due = h.dueDate[i]!;
-    if (!(amount > 0) || due > asOf - lossDays) continue;
     let late: number;
     let loss = 0;
     if (h.settled[i]) {
@@ -103,9 +141,7 @@ export function rollRates(
       if (open > 0 && late >= lossDays) loss = Math.min(open, amount);
     }
     mature++;
-    const invoiceDate = h.invoiceDate[i]!;
-    const { year, month } = ymdFromSerial(Number.isNaN(invoiceDate) ? due : invoiceDate);
-    months.add(year * 12 + month);
+    months.add(key);
     const top = bucketIndex(late, edges);
     for (let k = 0; k <= top; k++) {
       reached[k]! += amount;
@@ -120,6 +156,7 @@ export function rollRates(
     matureInvoices: mature,
     paidInvoices: paid,
     lossDays,
+    unconverted,
     reached,
     losses,
     rollRates: roll,
@@ -128,39 +165,98 @@ export function rollRates(
   };
 }
 
-/** The provision matrix for the given bucket balances. */
-export function provisionMatrix(
+/** Bucket balances of one currency, with its rate to the base currency (null = missing). */
+export interface BalanceSection {
+  readonly currency: string;
+  readonly balances: readonly number[];
+  readonly rate: number | null;
+}
+
+function section(
+  currency: string,
   balances: readonly number[],
   labels: readonly string[],
-  policy: Policy,
-  history: RollRateInfo,
-): ProvisionMatrix {
-  const requested = policy.lossRateMethod;
-  const useRoll = requested !== "policy" && history.enough;
-  const rates = balances.map((_, k) => {
-    const derived = history.rates[k];
-    return useRoll && derived !== null && derived !== undefined ? derived : (policy.lossRates[k] ?? 0);
-  });
+  rates: readonly number[],
+) {
   const rows = balances.map((balance, k) => ({
     label: labels[k] ?? String(k),
     balance,
     rate: rates[k]!,
     provision: Math.max(0, balance) * rates[k]!,
   }));
-  const total = rows.reduce((s, r) => s + r.provision, 0);
+  return { currency, rows, total: rows.reduce((t, r) => t + r.provision, 0) };
+}
+
+/** The provision matrix for bucket balances given per currency (one section when there is one currency). */
+export function provisionMatrix(
+  sections: readonly BalanceSection[] | readonly number[],
+  labels: readonly string[],
+  policy: Policy,
+  history: RollRateInfo,
+): ProvisionMatrix {
+  const list: readonly BalanceSection[] =
+    typeof sections[0] === "number" || sections.length === 0
+      ? [{ currency: "", balances: sections as readonly number[], rate: 1 }]
+      : (sections as readonly BalanceSection[]);
+  const requested = policy.lossRateMethod;
+  const useRoll = requested === "rollRate" && history.enough;
+  const floors = labels.map((_, k) => policy.rollRate.floorShare * (policy.lossRates[k] ?? 0));
+  const rates = labels.map((_, k) => {
+    const derived = history.rates[k];
+    const policyRate = policy.lossRates[k] ?? 0;
+    if (!useRoll || derived === null || derived === undefined) return policyRate;
+    return Math.max(derived, floors[k]!);
+  });
+  const byCurrency = list.map((sec) => section(sec.currency, sec.balances, labels, rates));
+  const converted = list.every((sec) => sec.rate !== null);
+  let rows: ProvisionMatrix["rows"] = null;
+  let total: number | null = null;
+  if (converted) {
+    const base = labels.map((_, k) => list.reduce((t, sec) => t + (sec.balances[k] ?? 0) * sec.rate!, 0));
+    const sec = section("", base, labels, rates);
+    rows = sec.rows;
+    total = sec.total;
+  }
+  const c = policy.rollRate;
+  const mature = {
+    en: `invoice months whose invoices all fell due at least ${history.lossDays} days before the as-of date`,
+    zh: `即所有发票均已在截止日期前至少${history.lossDays}天到期的开票月份`,
+  };
   let note: Msg;
   if (useRoll) {
     note = {
-      en: `Loss rates derived from this workbook's history by roll rates (${history.cohorts} monthly cohorts, ${history.paidInvoices} paid invoices, loss = unpaid ${history.lossDays}+ days past due).`,
-      zh: `损失率由本工作簿的历史数据按迁徙率推算（${history.cohorts}个月度批次，${history.paidInvoices}张已付发票，损失定义为逾期${history.lossDays}天以上仍未收回）。`,
+      en: `Loss rates derived by roll rates from ${history.cohorts} mature cohorts (${mature.en}) with ${history.paidInvoices} paid invoices; a loss is an invoice still unpaid ${history.lossDays}+ days past due; no rate is below ${formatAmount(c.floorShare * 100, 0)}% of the policy rate.`,
+      zh: `损失率按滚动率由${history.cohorts}个成熟批次（${mature.zh}）推算，含${history.paidInvoices}张已付发票；损失指逾期${history.lossDays}天以上仍未收回的发票；各损失率不低于政策损失率的${formatAmount(c.floorShare * 100, 0)}%。`,
     };
   } else if (requested === "policy") {
-    note = { en: "Loss rates from the policy settings.", zh: "损失率来自政策设置。" };
+    note = {
+      en: "Loss rates from the policy (provision matrix). Roll rates from the workbook's history can be chosen in the Policy view.",
+      zh: "损失率来自政策设置（减值矩阵）。可在“政策”视图中改用根据工作簿历史计算的滚动率。",
+    };
   } else {
     note = {
-      en: `Loss rates from the policy settings: not enough history for roll rates (${history.cohorts} of ${policy.rollRate.minCohorts} monthly cohorts, ${history.paidInvoices} of ${policy.rollRate.minPaidInvoices} paid invoices).`,
-      zh: `损失率来自政策设置：历史数据不足以计算迁徙率（月度批次${history.cohorts}/${policy.rollRate.minCohorts}，已付发票${history.paidInvoices}/${policy.rollRate.minPaidInvoices}）。`,
+      en: `Loss rates from the policy: roll rates were chosen, but the history has ${history.cohorts} of ${c.minCohorts} mature cohorts (${mature.en}) and ${history.paidInvoices} of ${c.minPaidInvoices} paid invoices.`,
+      zh: `损失率来自政策设置：已选择滚动率，但历史数据只有${history.cohorts}/${c.minCohorts}个成熟批次（${mature.zh}）和${history.paidInvoices}/${c.minPaidInvoices}张已付发票。`,
     };
   }
-  return { method: useRoll ? "rollRate" : "policy", requested, rows, total, rollRate: history, note };
+  if (history.unconverted > 0 && requested === "rollRate") {
+    note = {
+      en: `${note.en} ${history.unconverted} mature invoice(s) in currencies without a rate were left out of the history.`.replace(
+        "invoice(s)",
+        history.unconverted === 1 ? "invoice" : "invoices",
+      ),
+      zh: `${note.zh}另有${history.unconverted}张成熟发票因币种缺少汇率未计入历史数据。`,
+    };
+  }
+  return {
+    method: useRoll ? "rollRate" : "policy",
+    requested,
+    rates,
+    floors,
+    rows,
+    total,
+    byCurrency,
+    rollRate: history,
+    note,
+  };
 }

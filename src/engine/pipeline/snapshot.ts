@@ -1,15 +1,22 @@
 /**
  * Monitoring (spec score-sheet §5): each run appends one snapshot row per customer (run date, as-of date, customer,
  * exposure, days beyond terms, score, grade) to a hidden sheet; the next run compares against the latest row per
- * customer to show trends, raise DETERIORATING and list the top movers.
+ * customer to show trends, raise DETERIORATING and list the top movers. v2 adds the overdue amount and the invoices
+ * each customer's dunning letter listed, so a later letter claims "earlier reminders" only when history shows them.
  */
 import { DEFAULT_POLICY, type Policy } from "../policy";
 import type { Serial } from "../serial";
 import { customerKey } from "../sheet/normalize";
+import { invoiceRef } from "./format";
 import type { CustomerResult, Mover, ScoreResult, SnapshotRow } from "./types";
 
-/** One customer's snapshot row. */
-export function snapshotRow(c: CustomerResult, runDate: Serial, asOf: Serial): SnapshotRow {
+/** One customer's snapshot row; `dunned` = the invoices (refs) of its dunning letter in this run. */
+export function snapshotRow(
+  c: CustomerResult,
+  runDate: Serial,
+  asOf: Serial,
+  dunned: readonly string[] = [],
+): SnapshotRow {
   return {
     runDate,
     asOf,
@@ -18,7 +25,20 @@ export function snapshotRow(c: CustomerResult, runDate: Serial, asOf: Serial): S
     daysBeyondTerms: c.daysBeyondTerms,
     score: c.score,
     grade: c.grade,
+    overdue: c.overdue,
+    dunned,
   };
+}
+
+/** Refs of the invoices in each customer's dunning letter (customer key → refs). */
+export function dunnedRefs(result: Pick<ScoreResult, "collections">): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of result.collections.cases)
+    out.set(
+      c.customerKey,
+      c.invoices.map((i) => invoiceRef(i.invoiceNo, i.row, "en")),
+    );
+  return out;
 }
 
 /** Snapshot rows of a result, in the result's customer order. `asOf` defaults to the result's as-of date. */
@@ -27,7 +47,27 @@ export function makeSnapshot(
   runDate: Serial,
   asOf: Serial = result.asOf,
 ): SnapshotRow[] {
-  return result.customers.map((c) => snapshotRow(c, runDate, asOf));
+  const dunned = dunnedRefs(result);
+  return result.customers.map((c) => snapshotRow(c, runDate, asOf, dunned.get(c.key) ?? []));
+}
+
+/**
+ * Invoices (refs) a customer's letters listed in runs with an as-of date before `asOf` (customer key → refs): what
+ * "history shows" means for a letter's "earlier reminders" (spec §6 v2). Rows of older versions without the column
+ * show nothing.
+ */
+export function remindedBefore(history: readonly SnapshotRow[], asOf: Serial): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const row of history) {
+    if (!row || typeof row.customer !== "string" || typeof row.asOf !== "number" || !(row.asOf < asOf))
+      continue;
+    if (!Array.isArray(row.dunned) || row.dunned.length === 0) continue;
+    const key = customerKey(row.customer);
+    let set = out.get(key);
+    if (!set) out.set(key, (set = new Set()));
+    for (const r of row.dunned) set.add(r);
+  }
+  return out;
 }
 
 /**
@@ -62,7 +102,8 @@ export function isDeteriorating(
   );
 }
 
-const diff = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+const diff = (a: number | null | undefined, b: number | null | undefined): number | null =>
+  a === null || a === undefined || b === null || b === undefined ? null : a - b;
 
 /**
  * Top movers between two snapshots (each may hold several runs; the latest row per customer is used). Only customers
@@ -83,7 +124,7 @@ export function compareSnapshots(
     if (!p) continue;
     const scoreChange = diff(cur.score, p.score);
     const daysBeyondTermsChange = diff(cur.daysBeyondTerms, p.daysBeyondTerms);
-    const exposureChange = cur.exposure - p.exposure;
+    const exposureChange = diff(cur.exposure, p.exposure);
     if (!scoreChange && !daysBeyondTermsChange && !exposureChange && cur.grade === p.grade) continue;
     movers.push({
       customer: cur.customer,
@@ -101,7 +142,7 @@ export function compareSnapshots(
       Number(b.deteriorating) - Number(a.deteriorating) ||
       Math.abs(b.scoreChange ?? 0) - Math.abs(a.scoreChange ?? 0) ||
       Math.abs(b.daysBeyondTermsChange ?? 0) - Math.abs(a.daysBeyondTermsChange ?? 0) ||
-      Math.abs(b.exposureChange) - Math.abs(a.exposureChange) ||
+      Math.abs(b.exposureChange ?? 0) - Math.abs(a.exposureChange ?? 0) ||
       (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
   );
   return movers.slice(0, Math.max(0, limit));

@@ -1,7 +1,8 @@
 /**
  * Result types of the "Score this sheet" pipeline (spec score-sheet §2, §3, §5). Plain JSON-serialisable data.
  */
-import type { LossRateMethod } from "../policy";
+import type { AltmanModel } from "../altman";
+import type { DunningStageId, LossRateMethod } from "../policy";
 import type { RiskGrade } from "../score";
 import type { Serial } from "../serial";
 import type { ColumnMapping, InvoiceStatus, Issue, Msg } from "../sheet/types";
@@ -35,6 +36,13 @@ export const INVOICE_BREACH_CODES: ReadonlySet<BreachCode> = new Set<BreachCode>
   "DISPUTE_AGED",
 ]);
 
+/**
+ * What an invoice row is as of the as-of date (spec §2 v2): an open debit item (positive open balance: aged, may be
+ * overdue), unapplied credit (negative open balance — credit notes, overpayments: never aged, never overdue), or
+ * closed (settled: no Days Past Due, bucket or breaches; its payment lateness feeds the payment factor).
+ */
+export type InvoiceKind = "debit" | "credit" | "closed";
+
 /** One scored invoice row (what the writer puts in the added columns). */
 export interface ScoredInvoice {
   /** 0-based index of the source row in the rows given to readTable. */
@@ -50,22 +58,21 @@ export interface ScoredInvoice {
   readonly amount?: number | undefined;
   readonly paidDate?: Serial | undefined;
   readonly status: InvoiceStatus;
-  readonly currency?: string | undefined;
-  /** Open balance as of the as-of date (negative for unapplied credit notes). */
+  /** The row's currency, else the base currency ("" when the sheet names no currency at all). */
+  readonly currency: string;
+  readonly kind: InvoiceKind;
+  /** Open balance as of the as-of date (negative for unapplied credit). */
   readonly openBalance: number;
-  /**
-   * Open items: DAYSPASTDUE(due, asOf). Settled items with a paid date: DAYSPASTDUE(due, asOf, paidDate) (how late
-   * the payment was). Settled items without a paid date: null.
-   */
+  /** Open debit items only: DAYSPASTDUE(due, asOf). Null for credit and closed rows. */
   readonly daysPastDue: number | null;
-  /** Aging bucket of open items (open balance ≠ 0); null for settled items. */
+  /** Aging bucket of open debit items; null for credit and closed rows. */
   readonly bucketIndex: number | null;
   readonly agingBucket: string | null;
-  /** Paid date − due date for settled items with a paid date (negative = early); else null. */
+  /** Paid date − due date for closed items with a paid date on or before the as-of date (negative = early). */
   readonly daysBeyondTerms: number | null;
   readonly score: number | null;
   readonly grade: RiskGrade | null;
-  /** The row's own breaches and its customer's customer-level breaches, in {@link BREACH_CODES} order. */
+  /** Open debit rows: their own breaches and their customer's, in {@link BREACH_CODES} order. Others: none. */
   readonly breaches: readonly BreachCode[];
 }
 
@@ -76,8 +83,41 @@ export interface Trend {
   readonly scoreChange: number | null;
   readonly previousDaysBeyondTerms: number | null;
   readonly daysBeyondTermsChange: number | null;
-  readonly previousExposure: number;
-  readonly exposureChange: number;
+  readonly previousExposure: number | null;
+  readonly exposureChange: number | null;
+}
+
+/** Money figures of one currency, in that currency's own units. */
+export interface CurrencyAmounts {
+  readonly currency: string;
+  /** Open debit − unapplied credit. */
+  readonly exposure: number;
+  /** Sum of positive open balances. */
+  readonly openDebit: number;
+  /** Sum of negative open balances, as a positive number. */
+  readonly unappliedCredit: number;
+  /** Positive balances past due (every bucket but Current). */
+  readonly overdue: number;
+  /** Positive balances per aging bucket. */
+  readonly buckets: readonly number[];
+  /** Positive balances more than 90 days past due. */
+  readonly over90: number;
+}
+
+/** A grade cap that lowered the grade (spec §2 v2), with the invoice that triggered it. */
+export interface AppliedCap {
+  readonly kind: "delinquency" | "stoppedPaying";
+  readonly maxGrade: RiskGrade;
+  /** Days past due of the oldest open debit item. */
+  readonly daysPastDue: number;
+  /** Its invoice number, else null (then `row` names it). */
+  readonly invoiceNo: string | null;
+  readonly row: number;
+  /** The rule's threshold (more than this many days past due). */
+  readonly overDays: number;
+  /** Stopped paying: the window without any payment. */
+  readonly noPaymentDays?: number;
+  readonly message: Msg;
 }
 
 export interface CustomerResult {
@@ -87,38 +127,65 @@ export interface CustomerResult {
   /** Sheet rows of the customer's invoices. */
   readonly rows: readonly number[];
   readonly invoiceCount: number;
+  /** Open debit and credit items. */
   readonly openInvoiceCount: number;
-  /** Sum of open balances. */
-  readonly exposure: number;
-  /** Exposure outside the Current bucket. */
-  readonly overdue: number;
-  /** Open balance per aging bucket (same order as `ScoreResult.bucketLabels`). */
-  readonly buckets: readonly number[];
-  /** Oldest positive open item's days past due (0 when none overdue). */
+  /**
+   * Currency of the money figures below: the customer's only currency; with several, the base currency when every
+   * one has a rate; null when they cannot be converted (then the figures are null and only `byCurrency` holds money).
+   */
+  readonly currency: string | null;
+  /** Open debit − unapplied credit (in `currency`). */
+  readonly exposure: number | null;
+  readonly openDebit: number | null;
+  /** Credit notes and overpayments not yet applied, as a positive number. */
+  readonly unappliedCredit: number | null;
+  /** Positive balances past due. */
+  readonly overdue: number | null;
+  /** Positive balances per aging bucket (same order as `ScoreResult.bucketLabels`). */
+  readonly buckets: readonly number[] | null;
+  /** Exposure in the base currency (null when a rate is missing). */
+  readonly exposureBase: number | null;
+  /** The same figures per currency of the customer's invoices (own units, sorted by currency). */
+  readonly byCurrency: readonly CurrencyAmounts[];
+  /** Oldest open debit item's days past due (0 when none overdue). */
   readonly maxDaysPastDue: number;
   /**
-   * Amount-weighted days beyond terms: over invoices paid in the last `policy.paymentHistoryDays` (paid date − due
-   * date), else over open invoices (days past due as of the as-of date), else null. `daysBeyondTermsBasis` says which.
+   * Days beyond terms fed to CREDITSCORE (spec §2 v2): the amount-weighted mean over invoices paid in the last
+   * `policy.paymentHistoryDays` (paid date − due date, weight = gross amount) and open debit items past due (as-of −
+   * due date, weight = open balance). Open items not yet due are not in it. Null when there are none.
    */
   readonly daysBeyondTerms: number | null;
-  readonly daysBeyondTermsBasis: "paid" | "open" | "none";
-  /** Invoices in the basis above. */
+  readonly daysBeyondTermsBasis: "paid" | "open" | "paidAndOpen" | "none";
+  /** Weighted mean over the paid part alone (null without paid history). */
+  readonly paidDaysBeyondTerms: number | null;
+  /** Weighted mean days past due over the open part alone (null without past-due open items). */
+  readonly openDaysPastDue: number | null;
+  /** Invoices in the mean. */
   readonly paymentSample: number;
   /** PAYINDEX over the same invoices (amount-weighted, via weightedPayIndex). */
   readonly payIndex: number | null;
   readonly creditLimit: number | null;
   readonly insuredLimit: number | null;
-  /** exposure / credit limit. */
+  /** Currency of the limits (base unless the Customers sheet gives one). */
+  readonly limitCurrency: string;
+  /** Exposure (converted to the limit currency) / credit limit; null without a limit or a rate. */
   readonly utilization: number | null;
-  /** max(0, exposure − insured limit) when an insured limit is known. */
+  /** max(0, exposure − insured limit) in the limit currency when an insured limit is known. */
   readonly uninsuredExposure: number | null;
   readonly altmanZ: number | null;
+  /** Altman model used for `altmanZ` (null without Z). */
+  readonly altmanModel: AltmanModel | null;
   readonly yearsTrading: number | null;
   readonly disputedCount: number;
   /** Disputed invoices / invoices; null when the sheet has no status column. */
   readonly disputeRate: number | null;
   readonly score: number | null;
+  /** RISKGRADE(score) before caps. */
+  readonly scoreGrade: RiskGrade | null;
+  /** The grade after caps. */
   readonly grade: RiskGrade | null;
+  /** The cap that lowered the grade, if any. */
+  readonly cap: AppliedCap | null;
   readonly reasons: Msg;
   readonly breaches: readonly BreachCode[];
   /** Distinct currencies of the customer's invoices. */
@@ -132,8 +199,12 @@ export interface Breach {
   readonly customerKey: string;
   /** Sheet rows concerned (invoice-level breaches), else []. */
   readonly rows: readonly number[];
+  /** Invoice numbers of those rows (null where a row has none). */
+  readonly invoiceNos: readonly (string | null)[];
   /** The numbers behind it (exposure, creditLimit, amount, invoices, maxDaysPastDue, …). */
   readonly numbers: Readonly<Record<string, number>>;
+  /** Currency of the money numbers ("" = none named; null = the amounts are in several currencies). */
+  readonly currency: string | null;
   readonly message: Msg;
 }
 
@@ -142,16 +213,53 @@ export interface BucketTotal {
   readonly amount: number;
 }
 
+/** Portfolio figures of one currency (own units). */
+export interface CurrencyKpis {
+  readonly currency: string;
+  readonly customers: number;
+  readonly invoices: number;
+  readonly exposure: number;
+  readonly openDebit: number;
+  readonly unappliedCredit: number;
+  readonly overdue: number;
+  readonly buckets: readonly BucketTotal[];
+  readonly over90: number;
+  /** over90 / open debit (never negative), null without open debit. */
+  readonly pctOver90: number | null;
+  readonly salesLast90: number | null;
+  readonly dso: number | null;
+  readonly bestDso: number | null;
+  readonly averageDaysDelinquent: number | null;
+  readonly expectedCreditLoss: number;
+  /** Rate to the base currency (1 for the base), null when missing. */
+  readonly rate: number | null;
+}
+
 export interface PortfolioKpis {
   readonly customers: number;
   readonly invoices: number;
   readonly openInvoices: number;
-  readonly totalExposure: number;
-  readonly overdue: number;
-  readonly buckets: readonly BucketTotal[];
-  /** Open balance more than 90 days past due. */
-  readonly over90: number;
-  /** over90 / totalExposure (decimal), null when exposure ≤ 0. */
+  /** Rows scored, and rows with data that should have been invoices (scored + skipped for errors). */
+  readonly rowsScored: number;
+  readonly rowsWithData: number;
+  /** Base currency ("" when the sheet names none). */
+  readonly baseCurrency: string;
+  /** Currencies on the sheet (or of limits) with no rate to the base currency. */
+  readonly missingRates: readonly string[];
+  /** Per currency, own units (one entry when there is one currency). */
+  readonly byCurrency: readonly CurrencyKpis[];
+  /**
+   * The figures below are in the base currency (converted at the rates), or null when a rate is missing: then only
+   * `byCurrency` holds them — amounts in different currencies are never added without a rate.
+   */
+  readonly totalExposure: number | null;
+  readonly openDebit: number | null;
+  readonly unappliedCredit: number | null;
+  readonly overdue: number | null;
+  readonly buckets: readonly BucketTotal[] | null;
+  /** Positive balances more than 90 days past due. */
+  readonly over90: number | null;
+  /** over90 / open debit (decimal, never negative), null without open debit or a rate. */
   readonly pctOver90: number | null;
   /** Gross amount of invoices dated in the 90 days up to the as-of date; null without invoice dates. */
   readonly salesLast90: number | null;
@@ -161,26 +269,28 @@ export interface PortfolioKpis {
   readonly bestDso: number | null;
   /** dso − bestDso. */
   readonly averageDaysDelinquent: number | null;
-  readonly expectedCreditLoss: number;
-  /** Sum of uninsured exposure over customers with an insured limit. */
-  readonly uninsuredExposure: number;
+  readonly expectedCreditLoss: number | null;
+  /** Sum of uninsured exposure over customers with an insured limit (base currency; null when not convertible). */
+  readonly uninsuredExposure: number | null;
   readonly breachCounts: Readonly<Partial<Record<BreachCode, number>>>;
 }
 
 export interface RollRateInfo {
-  /** Distinct invoice months among mature invoices. */
+  /** Mature cohorts: invoice months all of whose invoices fell due at least `lossDays` before the as-of date. */
   readonly cohorts: number;
-  /** Mature invoices (due at least `lossDays` before the as-of date). */
+  /** Invoices of mature cohorts. */
   readonly matureInvoices: number;
   readonly paidInvoices: number;
   readonly lossDays: number;
-  /** Gross amount of mature invoices that reached each bucket. */
+  /** Invoices left out because their currency has no rate to the base currency. */
+  readonly unconverted: number;
+  /** Gross amount (base currency) of mature invoices that reached each bucket. */
   readonly reached: readonly number[];
   /** Amount still open ≥ lossDays past due among those that reached each bucket. */
   readonly losses: readonly number[];
   /** Bucket k → k+1 roll rates (reached[k+1] / reached[k]), null where reached[k] = 0. */
   readonly rollRates: readonly (number | null)[];
-  /** Derived loss rate per bucket (null where no invoice reached the bucket). */
+  /** Derived loss rate per bucket (null where no invoice reached the bucket), before the floor. */
   readonly rates: readonly (number | null)[];
   readonly enough: boolean;
 }
@@ -189,15 +299,28 @@ export interface ProvisionRow {
   readonly label: string;
   readonly balance: number;
   readonly rate: number;
-  /** max(0, balance) × rate. */
+  /** balance (positive balances only) × rate. */
   readonly provision: number;
+}
+
+export interface ProvisionSection {
+  readonly currency: string;
+  readonly rows: readonly ProvisionRow[];
+  readonly total: number;
 }
 
 export interface ProvisionMatrix {
   readonly method: "policy" | "rollRate";
   readonly requested: LossRateMethod;
-  readonly rows: readonly ProvisionRow[];
-  readonly total: number;
+  /** The loss rate applied per bucket. */
+  readonly rates: readonly number[];
+  /** The floor per bucket under derived rates (floorShare × policy rate). */
+  readonly floors: readonly number[];
+  /** In the base currency; null when a rate is missing (then see `byCurrency`). */
+  readonly rows: readonly ProvisionRow[] | null;
+  readonly total: number | null;
+  /** Per currency, own units. */
+  readonly byCurrency: readonly ProvisionSection[];
   readonly rollRate: RollRateInfo;
   readonly note: Msg;
 }
@@ -206,10 +329,17 @@ export interface SnapshotRow {
   readonly runDate: Serial;
   readonly asOf: Serial;
   readonly customer: string;
-  readonly exposure: number;
+  readonly exposure: number | null;
   readonly daysBeyondTerms: number | null;
   readonly score: number | null;
   readonly grade: RiskGrade | null;
+  /** Overdue amount (the customer's reporting currency), null when not known. */
+  readonly overdue?: number | null;
+  /**
+   * Invoices this run put in the customer's dunning letter (invoice numbers, or `row N` without them). A later run
+   * may say "our earlier reminders" only for invoices listed here by a run with an earlier as-of date.
+   */
+  readonly dunned?: readonly string[];
 }
 
 export interface Mover {
@@ -219,7 +349,7 @@ export interface Mover {
   readonly current: SnapshotRow;
   readonly scoreChange: number | null;
   readonly daysBeyondTermsChange: number | null;
-  readonly exposureChange: number;
+  readonly exposureChange: number | null;
   readonly deteriorating: boolean;
 }
 
@@ -234,6 +364,51 @@ export interface TableSummary {
   readonly dateOrderHint: "DMY" | "MDY" | null;
   readonly currencies: readonly string[];
   readonly mappingProblems: readonly { readonly field: string; readonly message: Msg }[];
+}
+
+/** One customer's dunning case (spec §6; built by collections/dunning.ts). */
+export interface CollectionCase {
+  readonly customer: string;
+  readonly customerKey: string;
+  readonly stage: DunningStageId;
+  /** The stage by days alone (before the over-limit rise). */
+  readonly stageByDays: DunningStageId | null;
+  /** True when the customer is over its credit limit (the stage is at least "second notice"). */
+  readonly overLimit: boolean;
+  /** Oldest undisputed past-due invoice's days past due. */
+  readonly maxDaysPastDue: number;
+  /** Undisputed past-due open debit invoices, oldest first: what the letter asks to be paid. */
+  readonly invoices: readonly ScoredInvoice[];
+  /** Past-due disputed invoices (named in the letter as not requested). */
+  readonly disputed: readonly ScoredInvoice[];
+  /** Unapplied credit items (the letter mentions the credit available). */
+  readonly credits: readonly ScoredInvoice[];
+  /** Requested amount per currency (sum of `invoices`). */
+  readonly amounts: readonly { readonly currency: string; readonly amount: number }[];
+  /** Disputed past-due amount per currency. */
+  readonly disputedAmounts: readonly { readonly currency: string; readonly amount: number }[];
+  /** The requested amount when in one currency (the customer's reporting currency), else null. */
+  readonly overdueAmount: number | null;
+  /** The single currency of `amounts`, else null. */
+  readonly currency: string | null;
+  /** Invoices (refs) of this letter already listed by an earlier run's letter, per the history sheet. */
+  readonly remindedBefore: readonly string[];
+  /** Overdue invoices left out because they are disputed (count). */
+  readonly disputedExcluded: number;
+  /** Customer's exposure and credit limit when over the limit (limit currency). */
+  readonly limit?: { readonly exposure: number; readonly creditLimit: number; readonly currency: string };
+}
+
+export interface CollectionStageGroup {
+  readonly stage: DunningStageId;
+  readonly cases: readonly CollectionCase[];
+}
+
+export interface CollectionsPlan {
+  /** Most severe stage first; within a stage, largest overdue amount first (ties by name). */
+  readonly cases: readonly CollectionCase[];
+  /** The same cases grouped by stage, in the policy's level order reversed (credit hold first). Empty groups kept. */
+  readonly groups: readonly CollectionStageGroup[];
 }
 
 export interface ScoreResult {
@@ -254,5 +429,10 @@ export interface ScoreResult {
   readonly breaches: readonly Breach[];
   /** Movers against the previous snapshot (empty without one). */
   readonly movers: readonly Mover[];
+  /** Dunning cases (spec §6) under the policy the result was computed with. */
+  readonly collections: CollectionsPlan;
+  /** Issues: the reader's, the Customers/Rates sheets', currencies and the data-quality warnings. */
   readonly issues: readonly Issue[];
+  /** The data-quality warnings alone (spec §1 v2), in row order; also in `issues`. */
+  readonly warnings: readonly Issue[];
 }

@@ -18,6 +18,7 @@
  * booleans and Excel error values (`#N/A`, `#REF!`, …) are reported.
  */
 import { parseDateText } from "../dates";
+import { DATE_ORDER_LABELS, DECIMAL_COMMA_SETTING, dateOrderSettingPath, settingPath } from "../policy";
 import { MAX_SERIAL, serialFromYmd, type Serial } from "../serial";
 import { headerKey, nfkc } from "./normalize";
 import type { InvoiceStatus, Msg } from "./types";
@@ -161,35 +162,36 @@ export function parseDateCell(value: unknown, options: DateOptions = {}): CellRe
     const order = options.dateOrder ?? null;
     if (order === "DMY") {
       if (dmy !== null) return ok(dmy);
-      return mdy !== null
-        ? fail(
-            "DATE_ORDER_MISMATCH",
-            `"${raw}" is not a day/month/year date (the workbook's date order).`,
-            `“${raw}”不符合工作簿的日/月/年日期顺序。`,
-          )
-        : badDate(raw);
+      return mdy !== null ? orderMismatch(raw, "DMY") : badDate(raw);
     }
     if (order === "MDY") {
       if (mdy !== null) return ok(mdy);
-      return dmy !== null
-        ? fail(
-            "DATE_ORDER_MISMATCH",
-            `"${raw}" is not a month/day/year date (the workbook's date order).`,
-            `“${raw}”不符合工作簿的月/日/年日期顺序。`,
-          )
-        : badDate(raw);
+      return dmy !== null ? orderMismatch(raw, "MDY") : badDate(raw);
     }
     if (dmy !== null && mdy !== null && dmy !== mdy) {
+      const path = dateOrderSettingPath();
       return fail(
         "AMBIGUOUS_DATE",
-        `"${raw}" could be day/month or month/day: set the workbook's date order in the settings.`,
-        `“${raw}”无法确定是日/月还是月/日：请在设置中指定工作簿的日期顺序。`,
+        `"${raw}" could be day/month or month/day: set ${path.en} to ${DATE_ORDER_LABELS.DMY.en} or ${DATE_ORDER_LABELS.MDY.en}.`,
+        `“${raw}”无法确定是日/月还是月/日：请将${path.zh}设为“${DATE_ORDER_LABELS.DMY.zh}”或“${DATE_ORDER_LABELS.MDY.zh}”。`,
       );
     }
     const one = dmy ?? mdy;
     return one === null ? badDate(raw) : ok(one);
   }
   return badDate(raw);
+}
+
+/** A text date that is only valid in the other day/month order than the one set in the Policy view. */
+function orderMismatch(raw: string, order: "DMY" | "MDY"): CellResult<never> {
+  const path = dateOrderSettingPath();
+  const label = DATE_ORDER_LABELS[order];
+  const other = DATE_ORDER_LABELS[order === "DMY" ? "MDY" : "DMY"];
+  return fail(
+    "DATE_ORDER_MISMATCH",
+    `"${raw}" is not a valid date in the order set in ${path.en} (${label.en}); it would be one as ${other.en}.`,
+    `“${raw}”按${path.zh}的设置（“${label.zh}”）不是有效日期；按“${other.zh}”才是。`,
+  );
 }
 
 /** Which day/month order the unambiguous `a/b/yyyy` texts in some cells prove: a hint for the settings. */
@@ -225,10 +227,50 @@ function badNumber(text: string): CellResult<never> {
   return fail("BAD_NUMBER", `"${text}" is not a number.`, `“${text}”不是有效数字。`);
 }
 
+/** Currency token (as matched in money text) → currency code. */
+const TOKEN_CODES: Readonly<Record<string, string>> = {
+  US$: "USD",
+  HK$: "HKD",
+  A$: "AUD",
+  C$: "CAD",
+  S$: "SGD",
+  NZ$: "NZD",
+  R$: "BRL",
+  NT$: "TWD",
+  RMB: "CNY",
+  人民币: "CNY",
+  元: "CNY",
+  "¥": "CNY",
+  $: "USD",
+  "£": "GBP",
+  "€": "EUR",
+  "₩": "KRW",
+  "₹": "INR",
+};
+
+/**
+ * The currency a token in money text stands for: ISO codes as written (upper-case), `US$` `HK$` `A$` `C$` `S$` `NZ$`
+ * `R$` `NT$` by country; `$` alone is USD, `£` GBP, `€` EUR, `₩` KRW, `₹` INR; `¥`, `￥`, `元`, `人民币` and `RMB` are CNY
+ * (the toolkit's Chinese users mean yuan; write `JPY` for yen).
+ */
+export function currencyOfToken(token: string): string {
+  const t = nfkc(token).trim().toUpperCase();
+  return TOKEN_CODES[t] ?? t;
+}
+
 /** A money/number cell. */
 export function parseNumberCell(value: unknown, options: NumberOptions = {}): CellResult<number> {
+  const res = parseMoneyCell(value, options);
+  return res.ok ? ok(res.value.value) : res;
+}
+
+/** A money cell: the number and, when the text names one (`EUR 1.200,00`, `¥1,200`, `US$ 5`), its currency code. */
+export function parseMoneyCell(
+  value: unknown,
+  options: NumberOptions = {},
+): CellResult<{ readonly value: number; readonly currency?: string }> {
   if (typeof value === "number") {
-    return Number.isFinite(value) ? ok(value) : badNumber(String(value));
+    return Number.isFinite(value) ? ok({ value }) : badNumber(String(value));
   }
   if (typeof value === "boolean") {
     const t = String(value).toUpperCase();
@@ -244,10 +286,17 @@ export function parseNumberCell(value: unknown, options: NumberOptions = {}): Ce
     return fail("PERCENT", `"${raw}" is a percentage, not an amount.`, `“${raw}”是百分比，不是金额。`);
   }
   let negative = false;
+  let token: string | null = null;
   const flip = () => {
     if (negative) return false;
     negative = true;
     return true;
+  };
+  const strip = (re: RegExp) => {
+    s = s.replace(re, (m) => {
+      if (token === null) token = m;
+      return "";
+    });
   };
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
@@ -257,7 +306,9 @@ export function parseNumberCell(value: unknown, options: NumberOptions = {}): Ce
   // Strip currency and sign tokens in any order (at most a few passes).
   for (let pass = 0; pass < 3; pass++) {
     const before = s;
-    s = s.replace(CURRENCY_PREFIX, "").replace(CURRENCY_SUFFIX, "").trim();
+    strip(CURRENCY_PREFIX);
+    strip(CURRENCY_SUFFIX);
+    s = s.trim();
     if (/^[-\u2212]/.test(s)) {
       if (!flip()) return badNumber(raw);
       s = s.slice(1).trim();
@@ -280,14 +331,16 @@ export function parseNumberCell(value: unknown, options: NumberOptions = {}): Ce
   } else if (PLAIN.test(s)) n = Number(s);
   else if (GROUPED.test(s)) n = Number(s.replace(/[,' ]/g, ""));
   else if (LOOKS_DECIMAL_COMMA.test(s)) {
+    const path = settingPath(DECIMAL_COMMA_SETTING);
     return fail(
       "DECIMAL_COMMA",
-      `"${raw}" uses a decimal comma: turn on "decimal comma" in the settings to read it.`,
-      `“${raw}”使用逗号作小数点：请在设置中开启“小数逗号”后再读取。`,
+      `"${raw}" uses a decimal comma: turn on ${path.en} to read it.`,
+      `“${raw}”使用逗号作小数点：请开启${path.zh}后再读取。`,
     );
   } else return badNumber(raw);
   if (!Number.isFinite(n)) return badNumber(raw);
-  return ok(negative ? -n : n);
+  const v = negative ? -n : n;
+  return ok(token === null ? { value: v } : { value: v, currency: currencyOfToken(token) });
 }
 
 // ───────────────────────────── text, status, flags ─────────────────────────────

@@ -4,12 +4,16 @@
  * total liabilities, model). Same header and cell machinery as the invoice sheet; a header row needs only two
  * known headers here (customer + one attribute is a useful sheet).
  *
+ * A currency column gives the currency of that customer's credit and insured limits (spec §1 v2: limits are in the
+ * base currency unless the Customers sheet has a currency column). A model column (`Altman model` / `Z model` /
+ * `模型`: public, private, nonmfg) picks ZSCORE's model per customer; blank or absent → the policy's default model.
+ *
  * Joining: by customer name trimmed, case-insensitive, full-width normalised ({@link customerKey}). A name listed
  * twice: the first row wins and the duplicate is reported (`DUPLICATE_CUSTOMER`, warning). Customers-sheet rows with
  * no invoices are reported as notes (`UNKNOWN_CUSTOMER`), invoice customers missing from the sheet in one note.
  */
 import { altmanZ, isAltmanModel, type AltmanInputs, type AltmanModel } from "../altman";
-import { DEFAULT_POLICY, type Policy } from "../policy";
+import { DEFAULT_POLICY, normalizeCurrency, type Policy } from "../policy";
 import { parseNumberCell, parseTextCell } from "./cells";
 import { detectHeaderRow, detectMapping } from "./headers";
 import { customerKey, headerKey, isBlank } from "./normalize";
@@ -25,10 +29,14 @@ export interface CustomerRecord {
   readonly key: string;
   readonly creditLimit?: number;
   readonly insuredLimit?: number;
+  /** Currency of the limits when the sheet has a currency column (else they are in the base currency). */
+  readonly limitCurrency?: string;
   readonly yearsTrading?: number;
   /** Present only when every input the model needs is given. */
   readonly altmanInputs?: AltmanInputs;
   readonly altmanModel: AltmanModel;
+  /** True when the model comes from the sheet's model column, false when it is the policy default. */
+  readonly altmanModelGiven: boolean;
   /** Altman Z from {@link altmanZ}, or null when inputs are incomplete or Z is undefined (assets/liabilities ≤ 0). */
   readonly altmanZ: number | null;
 }
@@ -203,11 +211,14 @@ export function readCustomers(
       continue;
     }
     let model = policy.defaultAltmanModel;
+    let modelGiven = false;
     const cModel = mapping.altmanModel;
     if (cModel !== undefined && !isBlank(row[cModel])) {
       const m = parseAltmanModel(row[cModel]);
-      if (m) model = m;
-      else {
+      if (m) {
+        model = m;
+        modelGiven = true;
+      } else {
         issues.push(
           makeIssue(
             ctx,
@@ -255,6 +266,9 @@ export function readCustomers(
     }
     const z = altmanInputs ? altmanZ(altmanInputs, model) : null;
     const key = customerKey(name);
+    const cCur = mapping.currency;
+    const curText = cCur !== undefined ? parseTextCell(row[cCur]) : null;
+    const limitCurrency = curText !== null ? normalizeCurrency(curText) : null;
     const record: CustomerRecord = {
       index: i,
       row: i + 1 + rowOffset,
@@ -262,9 +276,11 @@ export function readCustomers(
       key,
       ...(values.creditLimit !== undefined ? { creditLimit: values.creditLimit } : {}),
       ...(values.insuredLimit !== undefined ? { insuredLimit: values.insuredLimit } : {}),
+      ...(limitCurrency ? { limitCurrency } : {}),
       ...(values.yearsTrading !== undefined ? { yearsTrading: values.yearsTrading } : {}),
       ...(altmanInputs ? { altmanInputs } : {}),
       altmanModel: model,
+      altmanModelGiven: modelGiven,
       altmanZ: z,
     };
     const first = seen.get(key);
@@ -342,7 +358,10 @@ export function joinCustomers(
       header: "",
       value: list,
       reason: {
-        en: `${missing.length} customer(s) with invoices are not on the Customers sheet (${list}).`,
+        en:
+          missing.length === 1
+            ? `1 customer with invoices is not on the Customers sheet (${list}).`
+            : `${missing.length} customers with invoices are not on the Customers sheet (${list}).`,
         zh: `有${missing.length}个有发票的客户不在客户表中（${list}）。`,
       },
       severity: "note",

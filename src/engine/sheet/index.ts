@@ -4,3 +4,4 @@ export * from "./headers";
 export * from "./cells";
 export * from "./table";
 export * from "./customers";
+export * from "./rates";

@@ -17,10 +17,13 @@
  * - A "Paid" column holding yes/no flags instead of amounts marks the invoice paid (`Y`, `TRUE`, `是` …) or not.
  * - An Excel error value (`#N/A`, `#REF!` …) in the customer cell: the row is skipped with an `EXCEL_ERROR` error.
  *   In the currency cell: the invoice is kept without a currency, with an `EXCEL_ERROR` warning.
+ * - Currency (spec §1 v2): the currency column, else a code or symbol in the amount / balance / paid text
+ *   (`$1,200.50` → USD, `EUR 1.200,00`, `¥8,800` → CNY; see cells.ts currencyOfToken); a column that disagrees with
+ *   the text wins, with a `CURRENCY_CONFLICT` warning. Rows without either take the base currency (scoreTable).
  * - Negative amounts are kept (credit notes). Customer names are kept exactly as written (trimmed only).
  */
 import type { Policy } from "../policy";
-import { DEFAULT_POLICY } from "../policy";
+import { DATE_ORDER_LABELS, DEFAULT_POLICY, dateOrderSettingPath } from "../policy";
 import { MAX_SERIAL, type Serial } from "../serial";
 import { dueDate as termsDueDate, parseTerms } from "../terms";
 import {
@@ -28,6 +31,7 @@ import {
   isExcelError,
   parseDateCell,
   parseFlagCell,
+  parseMoneyCell,
   parseNumberCell,
   parseStatusCell,
   parseTextCell,
@@ -182,6 +186,9 @@ class RowReader {
   dmy = 0;
   mdy = 0;
   ambiguous = 0;
+  /** Currency named in this row's money text (first one seen), and the column it was in. */
+  textCurrency: string | undefined;
+  textCurrencyColumn = -1;
   private row: readonly unknown[] = [];
   private readonly dateCache = new Map<string, CellResult<Serial>>();
   private i = 0;
@@ -199,6 +206,8 @@ class RowReader {
     this.i = i;
     this.errors.length = 0;
     this.warnings.length = 0;
+    this.textCurrency = undefined;
+    this.textCurrencyColumn = -1;
   }
 
   error(c: number, reason: Msg, code: string): void {
@@ -212,6 +221,24 @@ class RowReader {
     if (isBlank(v)) return undefined;
     const res = parseNumberCell(v, this.numOpts);
     if (res.ok) return res.value;
+    this.error(c, res.reason, res.code);
+    return undefined;
+  }
+
+  /** A money cell: like num, and remembers the currency its text names (`$1,200`, `EUR 5`, `¥8,800`). */
+  money(c: number): number | undefined {
+    if (c < 0) return undefined;
+    const v = this.row[c];
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+    if (isBlank(v)) return undefined;
+    const res = parseMoneyCell(v, this.numOpts);
+    if (res.ok) {
+      if (res.value.currency !== undefined && this.textCurrency === undefined) {
+        this.textCurrency = res.value.currency;
+        this.textCurrencyColumn = c;
+      }
+      return res.value.value;
+    }
     this.error(c, res.reason, res.code);
     return undefined;
   }
@@ -445,13 +472,13 @@ export function readTable(
     const invoiceDate = rr.date(cInvoiceDate);
     const sheetDue = rr.date(cDue);
     const paidDate = rr.date(cPaidDate);
-    const amount = rr.num(cAmount);
-    const balance = rr.num(cBalance);
+    const amount = rr.money(cAmount);
+    const balance = rr.money(cBalance);
     let paid: number | undefined;
     let paidFlag: boolean | null = null;
     if (cPaid >= 0 && !isBlank(row[cPaid])) {
       paidFlag = parseFlagCell(row[cPaid]);
-      if (paidFlag === null) paid = rr.num(cPaid);
+      if (paidFlag === null) paid = rr.money(cPaid);
     }
     const creditLimit = rr.num(cCredit);
     const insuredLimit = rr.num(cInsured);
@@ -562,11 +589,28 @@ export function readTable(
       );
     } else if (cCur >= 0) {
       const t = parseTextCell(row[cCur]);
-      if (t !== null) {
-        currency = nfkc(t).toUpperCase();
-        currencies.add(currency);
+      if (t !== null) currency = nfkc(t).toUpperCase();
+    }
+    if (rr.textCurrency !== undefined) {
+      if (currency === undefined) currency = rr.textCurrency;
+      else if (currency !== rr.textCurrency) {
+        issues.push(
+          makeIssue(
+            ctx,
+            i,
+            rr.textCurrencyColumn,
+            row[rr.textCurrencyColumn],
+            {
+              en: `The amount is written in ${rr.textCurrency} but the currency column says ${currency}; ${currency} is used.`,
+              zh: `金额按${rr.textCurrency}书写，但币种列为${currency}；按${currency}处理。`,
+            },
+            "warning",
+            "CURRENCY_CONFLICT",
+          ),
+        );
       }
     }
+    if (currency !== undefined) currencies.add(currency);
     const invoiceNo = cInvoiceNo >= 0 ? parseTextCell(row[cInvoiceNo]) : null;
     // Fixed shape: optional fields are present but undefined when absent (JSON drops them).
     invoices.push({
@@ -597,7 +641,8 @@ export function readTable(
   const dateOrderHint =
     dmyEvidence > 0 && mdyEvidence === 0 ? "DMY" : mdyEvidence > 0 && dmyEvidence === 0 ? "MDY" : null;
   if (ambiguousDates > 0 && dateOrderHint) {
-    const dmy = dateOrderHint === "DMY";
+    const label = DATE_ORDER_LABELS[dateOrderHint];
+    const path = dateOrderSettingPath();
     issues.push(
       makeIssue(
         ctx,
@@ -605,8 +650,8 @@ export function readTable(
         -1,
         "",
         {
-          en: `${ambiguousDates} date(s) could be day/month or month/day. The sheet's other dates are all ${dmy ? "day/month/year" : "month/day/year"}: set the date order to ${dateOrderHint} in the settings to read them.`,
-          zh: `有${ambiguousDates}个日期无法确定是日/月还是月/日。表中其他日期均为${dmy ? "日/月/年" : "月/日/年"}格式：请在设置中将日期顺序设为${dateOrderHint}后再读取。`,
+          en: `${ambiguousDates} ${ambiguousDates === 1 ? "date" : "dates"} could be day/month or month/day and ${ambiguousDates === 1 ? "was" : "were"} not read. The sheet's other dates are all ${label.en.toLowerCase()}: set ${path.en} to ${label.en} and score again.`,
+          zh: `有${ambiguousDates}个日期无法确定是日/月还是月/日，未被读取。表中其他日期均为“${label.zh}”格式：请将${path.zh}设为“${label.zh}”后重新评分。`,
         },
         "note",
         "DATE_ORDER_HINT",
@@ -614,23 +659,6 @@ export function readTable(
     );
   }
   const currencyList = [...currencies].sort();
-  if (currencyList.length > 1) {
-    issues.push(
-      makeIssue(
-        ctx,
-        -1,
-        col("currency"),
-        currencyList.join(", "),
-        {
-          en: `Amounts are in ${currencyList.length} currencies (${currencyList.join(", ")}); totals add them without conversion.`,
-          zh: `金额涉及${currencyList.length}种币种（${currencyList.join("、")}）；合计未做汇率换算。`,
-        },
-        "note",
-        "MIXED_CURRENCY",
-      ),
-    );
-  }
-
   return {
     ...base,
     mapping,

@@ -1,4 +1,7 @@
-/** The English sample workbook: an AR ledger ("Invoices") and a "Customers" sheet. */
+/**
+ * The English sample workbook: an AR ledger ("Invoices"), a "Customers" sheet and a "Rates" sheet (the ledger's EUR
+ * and GBP invoices against the base currency USD, so the pane shows converted totals).
+ */
 import {
   SAMPLE_PERIOD,
   customerRows,
@@ -106,6 +109,15 @@ export function englishSample(): SheetData[] {
       values: [[...ENGLISH_CUSTOMER_HEADER], ...customerRows(SEED, ENGLISH_CUSTOMERS, exposure)],
       numberFormats: customerFormats(ENGLISH_CUSTOMERS.length),
       columnWidths: CUSTOMER_WIDTHS,
+    },
+    {
+      name: "Rates",
+      values: [
+        ["Currency", "Rate (USD per unit)"],
+        ["EUR", 1.08],
+        ["GBP", 1.27],
+      ],
+      columnWidths: [90, 150],
     },
   ];
 }

@@ -25,6 +25,7 @@ import { buildMailto } from "../mailto";
 import type { CollectionCase, PaneResult } from "../services";
 import { fill, type PaneStringKey } from "../strings";
 import { useViewStyles } from "../styles";
+import { moneyText } from "./KpiCards";
 
 /** Most severe stage first. */
 const STAGES: readonly DunningStageId[] = ["creditHold", "finalNotice", "secondNotice", "reminder"];
@@ -44,6 +45,11 @@ const useStyles = makeStyles({
   message: { fontFamily: tokens.fontFamilyBase },
 });
 
+/** Amounts per currency ("EUR 1,200 + GBP 300"), never added together. */
+function amountsText(amounts: CollectionCase["amounts"], lang: Parameters<typeof formatAmount>[1]): string {
+  return amounts.map((a) => moneyText(a.amount, a.currency, lang)).join(" + ");
+}
+
 /** Cases grouped by stage, most severe stage first; customers by overdue amount (largest first). */
 export function groupCases(
   cases: readonly CollectionCase[],
@@ -52,7 +58,7 @@ export function groupCases(
     stage,
     cases: cases
       .filter((c) => c.stage === stage)
-      .sort((a, b) => b.overdue - a.overdue || a.customer.localeCompare(b.customer)),
+      .sort((a, b) => (b.overdue ?? 0) - (a.overdue ?? 0) || a.customer.localeCompare(b.customer)),
   })).filter((g) => g.cases.length > 0);
 }
 
@@ -110,12 +116,16 @@ function CaseCard({ item, messageLang }: { item: CollectionCase; messageLang: "e
         {item.customer}
       </Text>
       <Text size={200}>
-        {fill(s.caseSummary, {
+        {fill(item.invoices.length === 1 ? s.caseSummaryOne : s.caseSummary, {
           n: item.invoices.length,
-          amount: formatAmount(item.overdue, lang),
+          amount: amountsText(item.amounts, lang),
           days: item.maxDaysOverdue,
         })}
       </Text>
+      {item.disputedAmounts.length > 0 ? (
+        <Text size={200}>{fill(s.caseDisputed, { amount: amountsText(item.disputedAmounts, lang) })}</Text>
+      ) : null}
+      {item.overLimit ? <Text size={200}>{s.caseOverLimit}</Text> : null}
       {item.interestAndFees > 0 ? (
         <Text size={200}>
           {fill(s.interestAndFees, { amount: formatAmount(item.interestAndFees, lang, 2) })}

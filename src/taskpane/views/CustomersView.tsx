@@ -1,5 +1,6 @@
 /**
- * Customers view: a sortable table (exposure, limit, utilisation, score, grade, reasons, breach badges); a row
+ * Customers view: a sortable table (exposure, overdue, unapplied credit — with the currency code when the sheet has
+ * several currencies —, score, grade, utilisation, limit, reasons, breach badges); a row
  * (click, or Enter/Space when focused) selects the customer's rows on the sheet. Below it the breaches, grouped
  * by code, each explained in plain words with the numbers behind it.
  */
@@ -25,8 +26,10 @@ import type { PaneBreach, PaneCustomer, PaneResult } from "../services";
 import { fill, pick, type PaneStringKey } from "../strings";
 import { useViewStyles } from "../styles";
 import { BREACH_ORDER, breachColor, breachExplainKey, breachNameKey } from "./breachInfo";
+import { moneyText } from "./KpiCards";
 
-export type CustomerSortKey = "name" | "exposure" | "creditLimit" | "utilisation" | "score" | "grade";
+export type CustomerSortKey =
+  "name" | "exposure" | "overdue" | "unappliedCredit" | "creditLimit" | "utilisation" | "score" | "grade";
 export interface CustomerSort {
   readonly key: CustomerSortKey;
   readonly direction: "ascending" | "descending";
@@ -75,6 +78,8 @@ export function sortCustomers(customers: readonly PaneCustomer[], sort: Customer
 const COLUMNS: readonly { key: CustomerSortKey; label: PaneStringKey; numeric: boolean }[] = [
   { key: "name", label: "colCustomer", numeric: false },
   { key: "exposure", label: "colExposure", numeric: true },
+  { key: "overdue", label: "colOverdue", numeric: true },
+  { key: "unappliedCredit", label: "colCredit", numeric: true },
   { key: "score", label: "colScore", numeric: true },
   { key: "grade", label: "colGrade", numeric: false },
   { key: "utilisation", label: "colUtilisation", numeric: true },
@@ -93,6 +98,14 @@ export function CustomersView({ result, onSelectRows }: CustomersViewProps) {
   const headingId = useId();
   const [sort, setSort] = useState<CustomerSort>({ key: "exposure", direction: "descending" });
   const rows = useMemo(() => sortCustomers(result.customers, sort), [result.customers, sort]);
+  // Currency codes are shown when the sheet has more than one currency (or the customer's is not the base).
+  const multi = new Set(result.customers.flatMap((c) => c.byCurrency.map((x) => x.currency))).size > 1;
+  const money = (c: PaneCustomer, field: "exposure" | "overdue" | "unappliedCredit"): string => {
+    const value = c[field];
+    if (value !== null && c.currency !== null)
+      return moneyText(value, multi || c.currency !== result.kpis.baseCurrency ? c.currency : "", lang);
+    return c.byCurrency.map((x) => moneyText(x[field], x.currency, lang)).join(" + ");
+  };
 
   const toggle = (key: CustomerSortKey) =>
     setSort((prev) =>
@@ -142,7 +155,7 @@ export function CustomersView({ result, onSelectRows }: CustomersViewProps) {
                 data-customer={c.name}
                 aria-label={fill(s.rowLabel, {
                   customer: c.name,
-                  exposure: formatAmount(c.exposure, lang),
+                  exposure: money(c, "exposure"),
                   score: formatNumber(c.score, lang),
                   grade: c.grade ?? "–",
                 })}
@@ -157,9 +170,18 @@ export function CustomersView({ result, onSelectRows }: CustomersViewProps) {
                     <Text size={100} className={styles.reasons}>
                       {pick(c.reasons, lang)}
                     </Text>
+                    {c.altmanModel ? (
+                      <Text size={100} className={styles.reasons} data-altman-model={c.altmanModel}>
+                        {fill(s.altmanModelUsed, {
+                          model: s[`altmanModel_${c.altmanModel}` as PaneStringKey],
+                        })}
+                      </Text>
+                    ) : null}
                   </div>
                 </TableCell>
-                <TableCell className={view.numeric}>{formatAmount(c.exposure, lang)}</TableCell>
+                <TableCell className={view.numeric}>{money(c, "exposure")}</TableCell>
+                <TableCell className={view.numeric}>{money(c, "overdue")}</TableCell>
+                <TableCell className={view.numeric}>{money(c, "unappliedCredit")}</TableCell>
                 <TableCell className={view.numeric}>{formatNumber(c.score, lang)}</TableCell>
                 <TableCell>{c.grade ?? "–"}</TableCell>
                 <TableCell className={view.numeric}>
@@ -224,7 +246,7 @@ function BreachList({
           </Text>
           <ul className={view.list}>
             {g.items.map((b, i) => (
-              <li key={`${b.customer}-${b.invoiceNo ?? ""}-${i}`}>
+              <li key={`${b.customer}-${b.code}-${i}`}>
                 {b.rows.length > 0 ? (
                   <Link as="button" onClick={() => onSelectRows(b.rows)}>
                     {pick(b.message, lang)}

@@ -1,11 +1,16 @@
-/** The portfolio KPI cards: total exposure, overdue, % over 90 days, DSO, average days delinquent, expected credit loss. */
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * The portfolio KPI cards: total exposure, unapplied credit, overdue, % over 90 days, DSO, average days delinquent,
+ * expected credit loss. One group in the base currency, or one group per currency when an exchange rate is missing
+ * (amounts in different currencies are never added). "Based on N of M rows" whenever rows were skipped.
+ */
+import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { usePane } from "../context";
 import { formatAmount, formatNumber, formatPercent } from "../format";
-import type { PaneKpis } from "../services";
+import type { PaneKpiSet, PaneKpis } from "../services";
 import { fill, pick } from "../strings";
 
 const useStyles = makeStyles({
+  wrap: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   grid: {
     listStyleType: "none",
     margin: 0,
@@ -28,45 +33,98 @@ const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground3 },
 });
 
-export function KpiCards({ kpis }: { readonly kpis: PaneKpis }) {
+/** Money with its currency code when one is named: "EUR 1,200". */
+export function moneyText(
+  amount: number,
+  currency: string,
+  lang: Parameters<typeof formatAmount>[1],
+): string {
+  const text = formatAmount(amount, lang);
+  return currency ? `${currency} ${text}` : text;
+}
+
+function KpiSet({ set, kpis, showCurrency }: { set: PaneKpiSet; kpis: PaneKpis; showCurrency: boolean }) {
   const { lang, s } = usePane();
   const styles = useStyles();
   const days = (n: number | null) =>
-    n === null || !Number.isFinite(n) ? s.notAvailable : fill(s.daysValue, { n: formatNumber(n, lang) });
+    n === null || !Number.isFinite(n)
+      ? s.notAvailable
+      : fill(Math.round(n * 10) / 10 === 1 ? s.daysValueOne : s.daysValue, { n: formatNumber(n, lang) });
+  const money = (n: number) => moneyText(n, kpis.perCurrency ? set.currency : "", lang);
   const share = (n: number) =>
-    kpis.totalExposure > 0
-      ? fill(s.kpiOfExposure, { pct: formatPercent(n / kpis.totalExposure, lang) })
+    set.totalExposure > 0
+      ? fill(s.kpiOfExposure, { pct: formatPercent(n / set.totalExposure, lang) })
       : undefined;
   const cards: { id: string; label: string; value: string; sub?: string }[] = [
-    { id: "exposure", label: s.kpiExposure, value: formatAmount(kpis.totalExposure, lang) },
-    { id: "overdue", label: s.kpiOverdue, value: formatAmount(kpis.overdue, lang), sub: share(kpis.overdue) },
-    { id: "over90", label: s.kpiOver90, value: formatPercent(kpis.pctOver90, lang) },
-    { id: "dso", label: s.kpiDso, value: days(kpis.dso) },
-    { id: "add", label: s.kpiAdd, value: days(kpis.averageDaysDelinquent) },
+    { id: "exposure", label: s.kpiExposure, value: money(set.totalExposure) },
+    { id: "credit", label: s.kpiCredit, value: money(set.unappliedCredit) },
+    { id: "overdue", label: s.kpiOverdue, value: money(set.overdue), sub: share(set.overdue) },
+    {
+      id: "over90",
+      label: s.kpiOver90,
+      value: set.pctOver90 === null ? s.notAvailable : formatPercent(set.pctOver90, lang),
+    },
+    { id: "dso", label: s.kpiDso, value: days(set.dso) },
+    { id: "add", label: s.kpiAdd, value: days(set.averageDaysDelinquent) },
     {
       id: "ecl",
       label: s.kpiEcl,
-      value: formatAmount(kpis.expectedCreditLoss, lang),
+      value: money(set.expectedCreditLoss),
       sub: kpis.eclMethod ? pick(kpis.eclMethod, lang) : undefined,
     },
   ];
+  const heading = showCurrency && set.currency ? fill(s.kpiCurrency, { currency: set.currency }) : null;
   return (
-    <ul className={styles.grid} aria-label={s.kpiHeading}>
-      {cards.map((c) => (
-        <li key={c.id} className={styles.card} data-kpi={c.id}>
-          <Text size={200} className={styles.label}>
-            {c.label}
-          </Text>
-          <Text size={500} weight="semibold" className={styles.value}>
-            {c.value}
-          </Text>
-          {c.sub ? (
-            <Text size={100} className={styles.sub}>
-              {c.sub}
+    <div className={styles.wrap} data-kpi-set={set.currency}>
+      {heading ? (
+        <Text as="h4" size={300} weight="semibold" style={{ margin: 0 }}>
+          {heading}
+        </Text>
+      ) : null}
+      <ul className={styles.grid} aria-label={heading ? `${s.kpiHeading}: ${heading}` : s.kpiHeading}>
+        {cards.map((c) => (
+          <li key={c.id} className={styles.card} data-kpi={c.id}>
+            <Text size={200} className={styles.label}>
+              {c.label}
             </Text>
-          ) : null}
-        </li>
+            <Text size={500} weight="semibold" className={styles.value}>
+              {c.value}
+            </Text>
+            {c.sub ? (
+              <Text size={100} className={styles.sub}>
+                {c.sub}
+              </Text>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function KpiCards({ kpis }: { readonly kpis: PaneKpis }) {
+  const { s } = usePane();
+  const styles = useStyles();
+  const skipped = kpis.rowsWithData - kpis.rowsScored;
+  return (
+    <div className={styles.wrap}>
+      {skipped > 0 ? (
+        <MessageBar intent="warning" data-kpi-note="based-on">
+          <MessageBarBody>
+            {fill(s.kpiBasedOn, { n: kpis.rowsScored, m: kpis.rowsWithData, skipped })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {kpis.missingRates.length > 0 ? (
+        <MessageBar intent="warning" data-kpi-note="missing-rates">
+          <MessageBarBody>
+            {fill(s.kpiMissingRates, { list: kpis.missingRates.join(", "), base: kpis.baseCurrency || "–" })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {kpis.sets.map((set) => (
+        <KpiSet key={set.currency} set={set} kpis={kpis} showCurrency={kpis.perCurrency || !!set.currency} />
       ))}
-    </ul>
+    </div>
   );
 }

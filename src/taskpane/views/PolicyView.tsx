@@ -1,6 +1,9 @@
 /**
- * Policy view: bucket edges, loss rates, breach thresholds (incl. the insurer's maximum extension period),
- * scorecard weights, dunning levels, default terms and late interest. Validated as typed (inline Field
+ * Policy view: bucket edges, loss rates and the provision method (roll-rate floor, mature cohorts), breach
+ * thresholds (incl. the insurer's maximum extension period), scorecard weights and the default Altman model, grade
+ * caps (delinquency and "stopped paying"), dunning levels, default terms and late interest, the date order
+ * (Automatic / Day-month-year / Month-day-year — labelled exactly as the engine's messages name it), the base
+ * currency and exchange rates. Validated as typed (inline Field
  * messages); Save is disabled while anything is invalid; "Reset to defaults" fills the form with the defaults.
  */
 import {
@@ -15,7 +18,18 @@ import {
   Subtitle1,
 } from "@fluentui/react-components";
 import { useId, useMemo, useState, type ReactNode } from "react";
-import { DEFAULT_POLICY, mergePolicy, type LossRateMethod, type Policy } from "../../engine/policy";
+import { ALTMAN_MODELS } from "../../engine/altman";
+import {
+  DATE_ORDER_LABELS,
+  DATE_ORDER_SETTING,
+  DECIMAL_COMMA_SETTING,
+  DEFAULT_POLICY,
+  mergePolicy,
+  type Grade,
+  type LossRateMethod,
+  type Policy,
+} from "../../engine/policy";
+import type { Msg } from "../../engine/sheet/types";
 import { usePane } from "../context";
 import { splitList } from "../format";
 import { draftFromPolicy, policyFromDraft, WEIGHT_KEYS, type PolicyDraft } from "../policyForm";
@@ -27,9 +41,13 @@ export interface PolicyViewProps {
   readonly policy: Policy;
   /** Saves the policy (workbook + custom functions); rejects on failure. */
   readonly onSave: (policy: Policy) => Promise<void>;
+  /** What migrating the saved (v1) policy changed, shown until the policy is saved. */
+  readonly notes?: readonly Msg[];
 }
 
-const METHODS: readonly LossRateMethod[] = ["auto", "policy", "rollRate"];
+const METHODS: readonly LossRateMethod[] = ["policy", "rollRate"];
+const GRADES: readonly Grade[] = ["A", "B", "C", "D", "E"];
+const DATE_ORDERS = ["auto", "DMY", "MDY"] as const;
 
 /** One titled group of the form, with the group-level error (if any) below its fields. */
 function PolicySection({ title, error, children }: { title: string; error?: string; children: ReactNode }) {
@@ -51,7 +69,7 @@ function PolicySection({ title, error, children }: { title: string; error?: stri
   );
 }
 
-export function PolicyView({ policy, onSave }: PolicyViewProps) {
+export function PolicyView({ policy, onSave, notes = [] }: PolicyViewProps) {
   const { lang, s } = usePane();
   const view = useViewStyles();
   const headingId = useId();
@@ -105,6 +123,11 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
       <Text size={200} className={view.muted}>
         {s.policyIntro}
       </Text>
+      {notes.map((n, i) => (
+        <MessageBar key={i} intent="info" data-policy-migration="">
+          <MessageBarBody>{pick(n, lang)}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       <PolicySection title={s.policyAging}>
         <Field label={s.edgesLabel} size="small" hint={s.edgesHint} {...fieldProps("edges")}>
@@ -131,6 +154,126 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
             ))}
           </Select>
         </Field>
+        <div className={view.grid2}>
+          {numberField("floorPct", "lossRateFloorLabel")}
+          <Field
+            label={s.minCohortsLabel}
+            size="small"
+            hint={fill(s.minCohortsHint, { days: policy.rollRate.lossDays })}
+            {...fieldProps("minCohorts")}
+          >
+            <Input
+              size="small"
+              inputMode="numeric"
+              value={draft.minCohorts}
+              onChange={(_, d) => update({ minCohorts: d.value })}
+            />
+          </Field>
+        </div>
+      </PolicySection>
+
+      <PolicySection title={s.policyReading}>
+        <Field label={pick(DATE_ORDER_SETTING, lang)} size="small" hint={s.dateOrderHint}>
+          <Select
+            size="small"
+            value={draft.dateOrder}
+            onChange={(_, d) => update({ dateOrder: d.value as PolicyDraft["dateOrder"] })}
+          >
+            {DATE_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {pick(DATE_ORDER_LABELS[o], lang)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Switch
+          label={pick(DECIMAL_COMMA_SETTING, lang)}
+          checked={draft.decimalComma}
+          onChange={(_, d) => update({ decimalComma: d.checked })}
+        />
+        <Text size={200} className={view.muted}>
+          {s.decimalCommaHint}
+        </Text>
+      </PolicySection>
+
+      <PolicySection title={s.policyCurrency}>
+        <div className={view.grid2}>
+          <Field
+            label={s.baseCurrencyLabel}
+            size="small"
+            hint={s.baseCurrencyHint}
+            {...fieldProps("baseCurrency")}
+          >
+            <Input
+              size="small"
+              value={draft.baseCurrency}
+              onChange={(_, d) => update({ baseCurrency: d.value })}
+            />
+          </Field>
+          <Field label={s.ratesLabel} size="small" hint={s.ratesHint} {...fieldProps("rates")}>
+            <Input size="small" value={draft.rates} onChange={(_, d) => update({ rates: d.value })} />
+          </Field>
+        </div>
+      </PolicySection>
+
+      <PolicySection title={s.policyCaps} error={err("capsEnabled")}>
+        <Switch
+          label={s.capsEnabledLabel}
+          checked={draft.capsEnabled}
+          onChange={(_, d) => update({ capsEnabled: d.checked })}
+        />
+        {draft.capRules.map((rule, i) => (
+          <div key={i} className={view.grid2}>
+            <Field label={s.capRuleLabel} size="small" {...fieldProps(`capRules.${i}`)}>
+              <Input
+                size="small"
+                inputMode="numeric"
+                value={rule.overDays}
+                onChange={(_, d) =>
+                  update({
+                    capRules: draft.capRules.map((r, j) => (j === i ? { ...r, overDays: d.value } : r)),
+                  })
+                }
+              />
+            </Field>
+            <Field label={s.colGrade} size="small">
+              <Select
+                size="small"
+                value={rule.maxGrade}
+                onChange={(_, d) =>
+                  update({
+                    capRules: draft.capRules.map((r, j) =>
+                      j === i ? { ...r, maxGrade: d.value as Grade } : r,
+                    ),
+                  })
+                }
+              >
+                {GRADES.map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+        ))}
+        <div className={view.grid2}>
+          {numberField("stoppedOverdueDays", "stoppedPayingLabel")}
+          {numberField("stoppedNoPaymentDays", "noPaymentDaysLabel")}
+          <Field label={s.stoppedPayingGradeLabel} size="small">
+            <Select
+              size="small"
+              value={draft.stoppedMaxGrade}
+              onChange={(_, d) => update({ stoppedMaxGrade: d.value as Grade })}
+            >
+              {(["C", "D", "E"] as const).map((g) => (
+                <option key={g} value={g}>
+                  {g}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
       </PolicySection>
 
       <PolicySection title={s.policyBreaches}>
@@ -163,6 +306,20 @@ export function PolicyView({ policy, onSave }: PolicyViewProps) {
           ))}
         </div>
       </PolicySection>
+
+      <Field label={s.altmanModelLabel} size="small" {...fieldProps("altmanModel")}>
+        <Select
+          size="small"
+          value={draft.altmanModel}
+          onChange={(_, d) => update({ altmanModel: d.value as PolicyDraft["altmanModel"] })}
+        >
+          {ALTMAN_MODELS.map((m) => (
+            <option key={m} value={m}>
+              {s[`altmanModel_${m}` as PaneStringKey]}
+            </option>
+          ))}
+        </Select>
+      </Field>
 
       <PolicySection title={s.policyDunning} error={err("dunning")}>
         <div className={view.grid2}>

@@ -190,7 +190,11 @@ function ResultSummary({
   const { s } = usePane();
   const styles = useViewStyles();
   const errors = result.issues.filter((i) => i.severity === "error");
-  const others = result.issues.filter((i) => i.severity !== "error");
+  const warningCodes = new Set(result.warnings.map((w) => `${w.row}:${w.code}:${w.column}`));
+  const notes = result.issues.filter(
+    (i) => i.severity !== "error" && !warningCodes.has(`${i.row}:${i.code}:${i.column}`),
+  );
+  const perCurrency = result.kpis.perCurrency;
   return (
     <>
       <div className={styles.section}>
@@ -206,14 +210,48 @@ function ResultSummary({
         <Text as="h3" weight="semibold" className={styles.heading}>
           {s.agingHeading}
         </Text>
-        <AgingChart buckets={result.buckets} />
+        {perCurrency ? (
+          result.kpis.sets.map((set) => (
+            <div key={set.currency} className={styles.section} data-aging-currency={set.currency}>
+              <Text size={200} weight="semibold">
+                {fill(s.kpiCurrency, { currency: set.currency || "–" })}
+              </Text>
+              <AgingChart buckets={set.buckets} />
+            </div>
+          ))
+        ) : (
+          <AgingChart buckets={result.buckets} />
+        )}
       </div>
-      <div className={styles.section}>
+      <div className={styles.section} data-issues="errors">
         <Text as="h3" weight="semibold" className={styles.heading}>
           {fill(s.issuesHeading, { n: errors.length })}
         </Text>
-        <IssuesList issues={[...errors, ...others]} onSelect={onSelectCell} />
+        <IssuesList issues={errors} onSelect={onSelectCell} />
       </div>
+      <div className={styles.section} data-issues="warnings">
+        <Text as="h3" weight="semibold" className={styles.heading}>
+          {fill(s.warningsHeading, { n: result.warnings.length })}
+        </Text>
+        {result.warnings.length > 0 ? (
+          <>
+            <Text size={200} className={styles.muted}>
+              {s.warningsIntro}
+            </Text>
+            <IssuesList issues={result.warnings} onSelect={onSelectCell} />
+          </>
+        ) : (
+          <Text size={200}>{s.warningsNone}</Text>
+        )}
+      </div>
+      {notes.length > 0 ? (
+        <div className={styles.section} data-issues="notes">
+          <Text as="h3" weight="semibold" className={styles.heading}>
+            {fill(s.notesHeading, { n: notes.length })}
+          </Text>
+          <IssuesList issues={notes} onSelect={onSelectCell} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { collectionsPlan, dunningStage } from "../../../src/engine/collections/dunning";
-import { draftMessage, sanitizeLine } from "../../../src/engine/collections/messages";
+import { caseMessage, draftMessage, sanitizeLine } from "../../../src/engine/collections/messages";
+import { makeSnapshot } from "../../../src/engine/pipeline/snapshot";
 import { DEFAULT_POLICY, mergePolicy } from "../../../src/engine/policy";
 import { readCustomers } from "../../../src/engine/sheet/customers";
 import { scoreTable } from "../../../src/engine/pipeline/score-table";
@@ -137,5 +138,109 @@ describe("draftMessage", () => {
     expect(m.body).toContain("'@evil");
     expect(sanitizeLine("+1")).toBe("'+1");
     expect(sanitizeLine("ok")).toBe("ok");
+  });
+});
+
+describe("letters v2 (spec §6): earlier reminders only when history shows them, over-limit stage, credit and disputes", () => {
+  const AS = d(2025, 6, 30);
+  const rows = [
+    ["Customer", "Invoice No", "Due Date", "Amount", "Status", "Credit Limit"],
+    ["Kappa", "K-1", AS - 45, 1000, "Open", 10000],
+    ["Kappa", "K-2", AS - 35, 2000, "Open", 10000],
+    ["Kappa", "K-3", AS - 20, 800, "Disputed", 10000],
+    ["Kappa", "CN-9", AS - 50, -250, "Open", 10000],
+    ["Lambda", "L-1", AS - 5, 9000, "Open", 5000],
+  ];
+  const snapshot = (asOf: number, dunned: string[]) => ({
+    runDate: asOf,
+    asOf,
+    customer: "Kappa",
+    exposure: 3000,
+    daysBeyondTerms: 10,
+    score: 70,
+    grade: "B" as const,
+    dunned,
+  });
+
+  test("no history: a final notice makes no claim of earlier reminders", () => {
+    const r = scoreTable(rows, undefined, DEFAULT_POLICY, AS);
+    const k = r.collections.cases.find((c) => c.customer === "Kappa")!;
+    expect(k.stage).toBe("finalNotice");
+    expect(k.remindedBefore).toEqual([]);
+    const en = caseMessage(k, "en", DEFAULT_POLICY, AS);
+    const zh = caseMessage(k, "zh-CN", DEFAULT_POLICY, AS);
+    expect(en.body).toContain("The following invoices are seriously overdue and remain unpaid:");
+    expect(en.body).not.toMatch(/earlier|before/i);
+    expect(zh.body).not.toContain("此前");
+  });
+
+  test("history shows an earlier letter for every invoice: 'despite our earlier reminders'", () => {
+    const r = scoreTable(rows, undefined, DEFAULT_POLICY, AS, {
+      previousSnapshot: [snapshot(AS - 14, ["K-1", "K-2"])],
+    });
+    const k = r.collections.cases.find((c) => c.customer === "Kappa")!;
+    expect(k.remindedBefore).toEqual(["K-1", "K-2"]);
+    expect(caseMessage(k, "en", DEFAULT_POLICY, AS).body).toContain(
+      "Despite our earlier reminders, the following invoices remain unpaid:",
+    );
+    expect(caseMessage(k, "zh-CN", DEFAULT_POLICY, AS).body).toContain("尽管我们此前已多次提醒");
+  });
+
+  test("history shows some of them: the letter names those; the same as-of date is not 'earlier'", () => {
+    const r = scoreTable(rows, undefined, DEFAULT_POLICY, AS, {
+      previousSnapshot: [snapshot(AS - 14, ["K-1"]), snapshot(AS, ["K-2"])],
+    });
+    const k = r.collections.cases.find((c) => c.customer === "Kappa")!;
+    expect(k.remindedBefore).toEqual(["K-1"]);
+    const en = caseMessage(k, "en", DEFAULT_POLICY, AS).body;
+    expect(en).not.toContain("Despite");
+    expect(en).toContain("We have already written to you about K-1.");
+    expect(caseMessage(k, "zh-CN", DEFAULT_POLICY, AS).body).toContain("我们此前已就K-1与您联系。");
+  });
+
+  test("disputed items are named as not requested; unapplied credit is mentioned as credit, never as debt", () => {
+    const r = scoreTable(rows, undefined, DEFAULT_POLICY, AS);
+    const k = r.collections.cases.find((c) => c.customer === "Kappa")!;
+    expect(k.amounts).toEqual([{ currency: "", amount: 3000 }]);
+    expect(k.disputedAmounts).toEqual([{ currency: "", amount: 800 }]);
+    const en = caseMessage(k, "en", DEFAULT_POLICY, AS).body.split("\n");
+    expect(en).toContain("Total overdue: 3,000.00");
+    expect(en).toContain(
+      "Not included above: invoice K-3 (800.00), which is under dispute; we will resolve it with you separately.",
+    );
+    expect(en).toContain(
+      "Your account also holds unapplied credit of 250.00 (CN-9). Please let us know which invoices it should be applied to.",
+    );
+    expect(en.filter((l) => l.startsWith("•"))).toEqual([
+      "• K-1 – due 2025-05-16 – 1,000.00 – 45 days overdue",
+      "• K-2 – due 2025-05-26 – 2,000.00 – 35 days overdue",
+    ]);
+    const zh = caseMessage(k, "zh-CN", DEFAULT_POLICY, AS).body;
+    expect(zh).toContain("以上未包括发票K-3（800.00）：该发票存在争议");
+    expect(zh).toContain("贵方账户另有未核销的贷项250.00（CN-9）");
+  });
+
+  test("a customer over its credit limit gets at least a second notice, and is told why", () => {
+    const r = scoreTable(rows, undefined, DEFAULT_POLICY, AS);
+    const l = r.collections.cases.find((c) => c.customer === "Lambda")!;
+    expect([l.stageByDays, l.stage, l.overLimit]).toEqual(["reminder", "secondNotice", true]);
+    const en = caseMessage(l, "en", DEFAULT_POLICY, AS).body;
+    expect(en).toContain("Your balance of 9,000.00 is above your credit limit of 5,000.00.");
+    expect(en).toContain("• L-1 – due 2025-06-25 – 9,000.00 – 5 days overdue");
+    expect(caseMessage(l, "zh-CN", DEFAULT_POLICY, AS).body).toContain(
+      "贵方应付余额9,000.00已超出信用额度5,000.00。",
+    );
+    // One day: "1 day overdue".
+    const one = scoreTable([rows[0]!, ["Mu", "M-1", AS - 1, 10, "Open", ""]], undefined, DEFAULT_POLICY, AS);
+    expect(caseMessage(one.collections.cases[0]!, "en", DEFAULT_POLICY, AS).body).toContain(
+      "– 1 day overdue",
+    );
+  });
+
+  test("the dunned invoices go into the snapshot, so the next run can tell", () => {
+    const r = scoreTable(rows, undefined, DEFAULT_POLICY, AS);
+    const snap = makeSnapshot(r, AS, AS);
+    expect(snap.find((s) => s.customer === "Kappa")!.dunned).toEqual(["K-1", "K-2"]);
+    expect(snap.find((s) => s.customer === "Kappa")!.overdue).toBe(3800);
   });
 });

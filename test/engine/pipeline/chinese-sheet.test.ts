@@ -42,7 +42,16 @@ describe("a Chinese sheet, offset on the worksheet", () => {
       openBalance: 5000,
       daysPastDue: 11,
     });
-    expect(byNo["0004"]).toMatchObject({ openBalance: -1000, agingBucket: "Current" });
+    // A red-letter invoice is unapplied credit: never aged.
+    expect(byNo["0004"]).toMatchObject({
+      kind: "credit",
+      openBalance: -1000,
+      agingBucket: null,
+      daysPastDue: null,
+    });
+    // ¥ / ￥ / 元 in the amounts: every row is CNY (the red-letter row takes the base currency, CNY).
+    expect(r.invoices.map((i) => i.currency)).toEqual(["CNY", "CNY", "CNY", "CNY"]);
+    expect(r.portfolio.baseCurrency).toBe("CNY");
     expect(r.customers.map((c) => c.name)).toEqual(["北京乙公司", "深圳丙公司"]);
   });
 
@@ -61,9 +70,12 @@ describe("a Chinese sheet, offset on the worksheet", () => {
 
   test("Chinese reasons and output headers", () => {
     const b = r.customers.find((c) => c.name === "北京乙公司")!;
-    expect(b.daysBeyondTermsBasis).toBe("paid");
-    expect(b.daysBeyondTerms).toBe(-11);
-    expect(b.reasons.zh).toBe("平均提前11天付款");
+    // Paid 11 days early (8,000) and 0001 open 61 days past due (12,000): (−88,000 + 732,000) / 20,000 = 32.2.
+    expect(b.daysBeyondTermsBasis).toBe("paidAndOpen");
+    expect(b.daysBeyondTerms).toBeCloseTo(32.2, 10);
+    expect(b.score).toBe(55);
+    expect(b.reasons.zh).toBe("平均提前11天付款，未付发票平均逾期61天");
+    expect(b.reasons.en).toBe("pays 11 days early, open invoices 61 days past due");
     const s = r.customers.find((c) => c.name === "深圳丙公司")!;
     expect(s.disputeRate).toBe(0.5);
     expect(s.reasons.zh).toContain("的发票有争议");

@@ -53,18 +53,46 @@ const headedTable = fc
   .map((rows) => [HEADER, ...rows]);
 
 function checkInvariants(t: ReadTableResult, r: ScoreResult, rows: unknown[][]): void {
-  let sumOpen = 0;
-  for (const s of r.invoices) sumOpen += s.openBalance;
-  const tol = 1e-6 * (1 + Math.abs(sumOpen));
-  expect(Math.abs(r.portfolio.totalExposure - sumOpen)).toBeLessThanOrEqual(tol);
-  const bucketSum = r.portfolio.buckets.reduce((s, b) => s + b.amount, 0);
-  expect(Math.abs(bucketSum - r.portfolio.totalExposure)).toBeLessThanOrEqual(tol);
-  const custSum = r.customers.reduce((s, c) => s + c.exposure, 0);
-  expect(Math.abs(custSum - r.portfolio.totalExposure)).toBeLessThanOrEqual(tol);
+  // Per currency: Σ open balances = exposure = open debit − unapplied credit; buckets hold debit only.
+  const open = new Map<string, { net: number; debit: number; scale: number }>();
+  for (const s of r.invoices) {
+    const e = open.get(s.currency) ?? { net: 0, debit: 0, scale: 0 };
+    e.net += s.openBalance;
+    if (s.openBalance > 0) e.debit += s.openBalance;
+    e.scale += Math.abs(s.openBalance);
+    open.set(s.currency, e);
+    // v2: only open debit rows are aged, carry days past due or breaches.
+    if (s.kind !== "debit") {
+      expect([s.daysPastDue, s.bucketIndex, s.breaches.length]).toEqual([null, null, 0]);
+    } else expect(s.openBalance).toBeGreaterThan(0);
+  }
+  for (const x of r.portfolio.byCurrency) {
+    const e = open.get(x.currency) ?? { net: 0, debit: 0, scale: 0 };
+    const tol = 1e-6 * (1 + e.scale);
+    expect(Math.abs(x.exposure - e.net)).toBeLessThanOrEqual(tol);
+    expect(Math.abs(x.openDebit - e.debit)).toBeLessThanOrEqual(tol);
+    expect(Math.abs(x.exposure - (x.openDebit - x.unappliedCredit))).toBeLessThanOrEqual(tol);
+    const bucketSum = x.buckets.reduce((s, b) => s + b.amount, 0);
+    expect(Math.abs(bucketSum - x.openDebit)).toBeLessThanOrEqual(tol);
+    for (const b of x.buckets) expect(b.amount).toBeGreaterThanOrEqual(0);
+    expect(x.overdue).toBeGreaterThanOrEqual(0);
+    if (x.pctOver90 !== null) expect(x.pctOver90 >= 0 && x.pctOver90 <= 1 + 1e-12).toBe(true);
+    const custSum = r.customers.reduce(
+      (s, c) => s + (c.byCurrency.find((y) => y.currency === x.currency)?.exposure ?? 0),
+      0,
+    );
+    expect(Math.abs(custSum - x.exposure)).toBeLessThanOrEqual(tol);
+  }
+  // Base-currency figures exist exactly when no rate is missing.
+  expect(r.portfolio.totalExposure === null).toBe(r.portfolio.missingRates.length > 0);
   for (const c of r.customers) {
-    const b = c.buckets.reduce((s, x) => s + x, 0);
-    expect(Math.abs(b - c.exposure)).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(c.exposure)));
+    if (c.buckets !== null && c.openDebit !== null) {
+      const b = c.buckets.reduce((s, x) => s + x, 0);
+      expect(Math.abs(b - c.openDebit)).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(c.openDebit)));
+    }
     if (c.score !== null) expect(c.score).toBeGreaterThanOrEqual(0);
+    // A cap can only lower the grade.
+    if (c.grade !== null && c.scoreGrade !== null) expect(c.grade >= c.scoreGrade).toBe(true);
   }
   // Every non-blank data row is scored or has an error/totals issue on its row.
   if (t.mappingProblems.length === 0 && t.headerRowIndex >= 0) {
@@ -155,9 +183,10 @@ describe("properties", () => {
     expect(r.invoices).toHaveLength(100000);
     expect(r.customers).toHaveLength(997);
     expect(r.portfolio.totalExposure).toBeCloseTo(expectedOpen, 2);
-    const bucketSum = r.portfolio.buckets.reduce((s, b) => s + b.amount, 0);
+    const bucketSum = r.portfolio.buckets!.reduce((s, b) => s + b.amount, 0);
     expect(bucketSum).toBeCloseTo(expectedOpen, 2);
-    expect(r.customers.reduce((s, c) => s + c.exposure, 0)).toBeCloseTo(expectedOpen, 2);
-    expect(r.provision.method).toBe("rollRate");
+    expect(r.customers.reduce((s, c) => s + c.exposure!, 0)).toBeCloseTo(expectedOpen, 2);
+    // The default method is the policy's rates (roll rates only when the analyst chooses them).
+    expect(r.provision.method).toBe("policy");
   });
 });

@@ -180,7 +180,7 @@ describe("readTable", () => {
     expect(t.invoices).toHaveLength(2);
   });
 
-  test("paid flags, balance column, currencies, mixed-currency note", () => {
+  test("paid flags, balance column, currencies (the currency notes come from scoreTable)", () => {
     const t = readTable([
       ["Customer", "Due Date", "Amount", "Paid", "Open Amount", "Currency"],
       ["Acme", 45000, 10, "Y", "", "usd"],
@@ -189,7 +189,8 @@ describe("readTable", () => {
     expect(t.invoices.map((i) => i.status)).toEqual(["paid", "open"]);
     expect(t.invoices[1]!.balance).toBe(10);
     expect(t.currencies).toEqual(["EUR", "USD"]);
-    expect(t.issues.some((i) => i.code === "MIXED_CURRENCY")).toBe(true);
+    // v2: mixed currencies are handled (never summed) by scoreTable, which reports base currency and rates.
+    expect(t.issues.some((i) => i.code === "MIXED_CURRENCY")).toBe(false);
   });
 
   test("an Excel error as customer skips the row (EXCEL_ERROR); as currency the invoice is kept without one", () => {
@@ -251,5 +252,49 @@ describe("readTable", () => {
     for (const s of ["Total", "TOTAL:", "Grand Total", "合计", "总计", "小计", "Subtotal", "Total AR"])
       expect(isTotalsLabel(s)).toBe(true);
     for (const s of ["Totally Ltd", "Acme"]) expect(isTotalsLabel(s)).toBe(false);
+  });
+});
+
+describe("currency from the money text (spec §1 v2)", () => {
+  test("codes and symbols in the amount give the row's currency; the currency column wins", () => {
+    const t = readTable(
+      [
+        ["Customer", "Due Date", "Amount", "Currency"],
+        ["A", 45000, "$1,200.50", ""],
+        ["B", 45000, "EUR 1.200,00", ""],
+        ["C", 45000, "¥8,800", ""],
+        ["D", 45000, "US$ 5", ""],
+        ["E", 45000, "£40", "EUR"],
+        ["F", 45000, 100, ""],
+        ["G", 45000, "1,000 元", ""],
+      ],
+      { policy: mergePolicy({ decimalComma: false }) },
+    );
+    expect(t.invoices.map((i) => [i.customer, i.amount, i.currency])).toEqual([
+      ["A", 1200.5, "USD"],
+      ["C", 8800, "CNY"],
+      ["D", 5, "USD"],
+      ["E", 40, "EUR"],
+      ["F", 100, undefined],
+      ["G", 1000, "CNY"],
+    ]);
+    // B needs the decimal-comma setting; E's text says GBP but the column says EUR: a warning, EUR is used.
+    expect(t.issues.find((i) => i.row === 3)!.code).toBe("DECIMAL_COMMA");
+    expect(t.issues.find((i) => i.code === "CURRENCY_CONFLICT")).toMatchObject({
+      row: 6,
+      column: "C",
+      value: "£40",
+      severity: "warning",
+    });
+    const comma = readTable(
+      [
+        ["Customer", "Due Date", "Amount"],
+        ["B", 45000, "EUR 1.200,00"],
+      ],
+      {
+        policy: mergePolicy({ decimalComma: true }),
+      },
+    );
+    expect(comma.invoices.map((i) => [i.amount, i.currency])).toEqual([[1200, "EUR"]]);
   });
 });
