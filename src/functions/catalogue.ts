@@ -4,7 +4,14 @@
  * worked example. functions.json (metadata.ts), argument coercion (coerce.ts), registration (register.ts) and the
  * metadata tests all derive from this array. Spec: /work/shared/spec/functions.md.
  */
-import { bucketIndex, daysPastDue, edgeProblems } from "../engine/aging";
+import {
+  DEFAULT_AGING_EDGES,
+  bucketIndex,
+  bucketLabels,
+  bucketLabelsZh,
+  daysPastDue,
+  edgeProblems,
+} from "../engine/aging";
 import { altmanZ, altmanZone, type AltmanModel } from "../engine/altman";
 import { nextBusinessDay } from "../engine/dates";
 import {
@@ -20,8 +27,9 @@ import { weightedPayIndex } from "../engine/payindex";
 import { creditScore, riskGrade, scoreReasons, type ScoreFactors } from "../engine/score";
 import { MAX_SERIAL, type Serial } from "../engine/serial";
 import { discountCost, discountDate, dueDate, type PaymentTerms } from "../engine/terms";
+import { choiceKey } from "./coerce";
 import { fail } from "./errors";
-import { getFunctionPolicy, policyBucketLabels, resolveLabels } from "./policy";
+import { displayLanguage } from "./language";
 import type { Dimensionality, FunctionSpec, OfficeType, ParamKind, ParamSpec, Text } from "./types";
 
 const KIND_SHAPE: Readonly<Record<ParamKind, { type: OfficeType; dimensionality: Dimensionality }>> = {
@@ -148,6 +156,39 @@ const NO_FACTOR = text(
 
 const money = (name: string, en: string, zh: string, extra: ParamExtra = {}): ParamSpec =>
   param(name, "number", en, zh, { emptyAsZero: true, ...extra });
+
+/** Labels of the fixed default buckets (AGINGBUCKET's hot path). */
+const DEFAULT_LABELS: readonly string[] = Object.freeze(bucketLabels(DEFAULT_AGING_EDGES));
+
+/** A `labels` argument that names a language instead of listing labels: the built label set in that language. */
+const LABEL_LANGUAGES: Readonly<Record<string, (edges: readonly number[]) => string[]>> = {
+  en: bucketLabels,
+  english: bucketLabels,
+  英文: bucketLabels,
+  zh: bucketLabelsZh,
+  zhcn: bucketLabelsZh,
+  cn: bucketLabelsZh,
+  chinese: bucketLabelsZh,
+  中文: bucketLabelsZh,
+  简体中文: bucketLabelsZh,
+};
+
+/**
+ * Bucket labels for `edges`: built (English) when `labels` is null; one label naming a language ("zh", "中文",
+ * "en") selects the built set in that language; `edges + 2` labels name every bucket (Current first); `edges + 1`
+ * labels name the overdue buckets and keep "Current" (the spec's "one more than edges"). `null` when the count fits
+ * none of these.
+ */
+export function resolveLabels(edges: readonly number[], labels: readonly string[] | null): string[] | null {
+  if (labels === null) return bucketLabels(edges);
+  if (labels.length === 1) {
+    const build = LABEL_LANGUAGES[choiceKey(labels[0])];
+    if (build) return build(edges);
+  }
+  if (labels.length === edges.length + 2) return labels.slice();
+  if (labels.length === edges.length + 1) return [bucketLabels(edges)[0], ...labels];
+  return null;
+}
 
 export const CATALOGUE: readonly FunctionSpec[] = [
   {
@@ -277,23 +318,21 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       param(
         "edges",
         "numberList",
-        "Optional ascending bucket edges in days, e.g. {30,60,90}; default: the saved policy (30, 60, 90).",
-        "可选的递增账龄分界天数，例如 {30,60,90}；默认使用已保存的策略（30、60、90）。",
+        "Optional ascending bucket edges in days, e.g. {30,60,90}; default 30, 60, 90.",
+        "可选的递增账龄分界天数，例如 {30,60,90}；默认 30、60、90。",
         { ...opt, zeroIsEmpty: true },
       ),
       param(
         "labels",
         "stringList",
-        'Optional labels: one per bucket (edges + 2, "Current" first), or edges + 1 for the overdue buckets only.',
-        "可选标签：每个区间一个（分界数 + 2，第一个为未逾期），或分界数 + 1（仅逾期区间）。",
-        opt,
+        'Optional labels: one per bucket (edges + 2, "Current" first), edges + 1 for the overdue buckets only, or "zh" for the Chinese set (未到期, 1-30天 … 90天以上).',
+        "可选标签：每个区间一个（分界数 + 2，第一个为未逾期），或分界数 + 1（仅逾期区间），或 “zh” 使用中文标签（未到期、1-30天 … 90天以上）。",
+        { ...opt, zeroIsEmpty: true },
       ),
     ],
     impl: (days: number, edges: number[] | null, labels: string[] | null): string => {
-      if (edges === null && labels === null) {
-        return policyBucketLabels()[bucketIndex(days, getFunctionPolicy().agingEdges)];
-      }
-      const e = edges ?? getFunctionPolicy().agingEdges;
+      if (edges === null && labels === null) return DEFAULT_LABELS[bucketIndex(days, DEFAULT_AGING_EDGES)];
+      const e = edges ?? DEFAULT_AGING_EDGES;
       const problems = edgeProblems(e);
       if (problems.length > 0) {
         fail(
@@ -307,8 +346,8 @@ export const CATALOGUE: readonly FunctionSpec[] = [
         const got = labels?.length ?? 0;
         fail(
           "invalidValue",
-          `labels: expected ${e.length + 2} labels (or ${e.length + 1}), got ${got}`,
-          `labels：应有 ${e.length + 2} 个标签（或 ${e.length + 1} 个），实际 ${got} 个`,
+          `labels: expected ${e.length + 2} labels (or ${e.length + 1}, or "zh" / "en"), got ${got}`,
+          `labels：应有 ${e.length + 2} 个标签（或 ${e.length + 1} 个，或 “zh” / “en”），实际 ${got} 个`,
         );
       }
       return names[bucketIndex(days, e)];
@@ -425,7 +464,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       const f = factors(d, u, z, y, r);
       if (d === null && u === null && z === null && y === null && r === null)
         fail("notAvailable", NO_FACTOR.en, NO_FACTOR.zh);
-      return scoreReasons(f, getFunctionPolicy().lang);
+      return scoreReasons(f, displayLanguage());
     },
     example: { formula: "=AR.SCOREREASONS(24, 1.12)", result: "pays 24 days late; 112% of credit limit" },
   },

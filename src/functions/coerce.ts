@@ -277,7 +277,7 @@ function stringListCoercer(p: ParamSpec): Coercer {
     if (raw === null || raw === undefined) return EMPTY;
     const out: string[] = [];
     forEachCell(raw, (cell) => {
-      if (isBlank(cell)) return;
+      if (isBlank(cell) || (cell === 0 && p.zeroIsEmpty)) return;
       if (typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean")
         out.push(String(cell).trim());
       else rethrowCellError(p, cell);

@@ -127,8 +127,6 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   const [ribbonRequest, setRibbonRequest] = useState(0);
   const scoring = useScoring(services);
   const { setMapping } = scoring;
-  const langRef = useRef(lang);
-  langRef.current = lang;
 
   useEffect(() => {
     let live = true;
@@ -137,7 +135,6 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
       .then((p) => {
         if (!live) return;
         setPolicy(p);
-        services.onPolicyChanged?.(p, langRef.current);
       })
       .catch((e: unknown) => {
         if (!live) return;
@@ -215,7 +212,6 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   const savePolicy = async (p: Policy) => {
     await services.savePolicy(p);
     setPolicy(p);
-    services.onPolicyChanged?.(p, lang);
   };
 
   const result = scoring.result;

@@ -1,7 +1,7 @@
 /**
  * The real {@link PaneServices}: policy and mapping in the workbook settings (src/excel/settings), scoring through
- * src/excel/scoreActiveSheet, Clear through src/excel/clearResults, the custom functions' policy through
- * src/functions/policy (shared runtime), and the pipeline result mapped to the pane's view model.
+ * src/excel/scoreActiveSheet, Clear through src/excel/clearResults, and the pipeline result mapped to the pane's
+ * view model. The AR.* functions take nothing from the pane: their results depend on their arguments only.
  *
  * Selection (`selectCell`, `selectRows`) and the mapping preview (`readMapping`) go through src/excel/selection
  * (the preview reuses src/excel/readSource so it sees exactly the block a run scores).
@@ -16,7 +16,6 @@ import { previewSource, selectAddress, selectRowBlocks } from "../excel/selectio
 import { scoreActiveSheet } from "../excel/scoreActiveSheet";
 import type { ScorePhase, ScoreProgress } from "../excel/scoreSheet";
 import { loadMapping, loadPolicy, saveMapping, savePolicy } from "../excel/settings";
-import { setFunctionPolicy } from "../functions/policy";
 import { todaySerial } from "./format";
 import { toPaneResult } from "./fromPipeline";
 import type { Lang } from "./i18n";
@@ -115,13 +114,6 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
     async savePolicy(policy) {
       await savePolicy(policy);
       policyForMapping = policy;
-    },
-    onPolicyChanged(policy, lang) {
-      setFunctionPolicy({
-        agingEdges: policy.aging.edges,
-        agingLabels: policy.aging.labels,
-        lang: lang === "zh-CN" ? "zh-CN" : "en",
-      });
     },
     readMapping,
     async saveMapping(mapping) {

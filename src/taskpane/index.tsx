@@ -1,7 +1,7 @@
 /**
  * Entry of taskpane.html, the add-in's shared runtime: once Office is ready it registers the AR.* custom
  * functions (when the host supports custom functions), associates the ribbon commands and renders the
- * pane in the Office display language and theme (the pane then sets the functions' policy from the workbook).
+ * pane in the Office display language and theme.
  */
 import { associateCommands } from "../commands/actions";
 import { requestScoreFromRibbon } from "./commandsBridge";

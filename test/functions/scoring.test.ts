@@ -1,11 +1,9 @@
 /** PAYINDEX, CREDITSCORE, RISKGRADE, SCOREREASONS, ZSCORE, ZZONE through the adapters. */
-import { resetFunctionPolicy, setFunctionPolicy } from "../../src/functions/policy";
 import { installFakeCustomFunctions, uninstallFakeCustomFunctions } from "./fakeCustomFunctions";
-import { call, callError } from "./helpers";
+import { call, callError, withDisplayLanguage } from "./helpers";
 
 beforeAll(() => installFakeCustomFunctions());
 afterAll(() => uninstallFakeCustomFunctions());
-afterEach(() => resetFunctionPolicy());
 
 describe("PAYINDEX", () => {
   it("hits the spec's points for a single value (scalar or 1x1)", () => {
@@ -100,9 +98,10 @@ describe("SCOREREASONS", () => {
     expect(call("SCOREREASONS", 24, 1.12, null, null, null)).toBe("pays 24 days late; 112% of credit limit");
     expect(call("SCOREREASONS", -30, 0.2, null, null, null)).toBe("no risk factors");
   });
-  it("follows the policy language", () => {
-    setFunctionPolicy({ lang: "zh-CN" });
-    expect(call("SCOREREASONS", 24, 1.12, null, null, null)).toBe("平均逾期24天付款; 占信用额度112%");
+  it("follows Office's display language", () => {
+    withDisplayLanguage("zh-CN", () =>
+      expect(call("SCOREREASONS", 24, 1.12, null, null, null)).toBe("平均逾期24天付款; 占信用额度112%"),
+    );
   });
   it("no factor is #N/A", () => {
     expect(callError("SCOREREASONS", "", null, null, null, null).code).toBe("#N/A");
