@@ -125,7 +125,16 @@ const scoreParams: readonly ParamSpec[] = [
     "余额 / 信用额度，小数（1.12 = 112%）。",
     opt,
   ),
-  param("altman_z", "number", "Altman Z-score of the customer.", "客户的 Altman Z 值。", opt),
+  param(
+    "altman_z",
+    "number",
+    "Altman Z-score of the customer (0 or empty: not given).",
+    "客户的 Altman Z 值（0 或空：未提供）。",
+    {
+      ...opt,
+      zeroIsEmpty: true,
+    },
+  ),
   param("years_trading", "number", "Years the customer has been trading (≥ 0).", "客户经营年数（≥ 0）。", {
     ...opt,
     min: 0,
@@ -384,25 +393,22 @@ export const CATALOGUE: readonly FunctionSpec[] = [
           `amounts：应与 days_beyond_terms 同为 ${days.length} 个单元格，实际 ${amounts.length} 个`,
         );
       }
+      if (days.every((x) => x === null))
+        fail("notAvailable", "days_beyond_terms is empty", "days_beyond_terms 为空");
       const d: number[] = [];
       const w: number[] = [];
       for (let i = 0; i < days.length; i++) {
         const day = days[i];
         const amount = amounts === null ? 1 : amounts[i];
-        if (day === null || amount === null) continue;
-        if (amount < 0) fail("invalidNumber", `amounts: ${amount} is negative`, `amounts：${amount} 为负数`);
+        if (amount !== null && amount < 0)
+          fail("invalidNumber", `amounts: ${amount} is negative`, `amounts：${amount} 为负数`);
+        // A zero amount weighs nothing: skipped like an empty one (Excel desktop passes empty cells as 0).
+        if (day === null || amount === null || amount === 0) continue;
         d.push(day);
         w.push(amount);
       }
       if (d.length === 0)
-        fail(
-          "notAvailable",
-          "days_beyond_terms: no invoice with an amount",
-          "days_beyond_terms：没有带金额的发票",
-        );
-      if (amounts !== null && !w.some((x) => x > 0)) {
-        fail("divisionByZero", "amounts: total amount is zero", "amounts：金额合计为零");
-      }
+        fail("notAvailable", "amounts: no invoice with an amount", "amounts：没有带金额的发票");
       return weightedPayIndex(d, amounts === null ? undefined : w);
     },
     example: { formula: "=AR.PAYINDEX(15)", result: "70" },
@@ -438,9 +444,9 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       param(
         "score",
         "number",
-        "Credit score 0-100 (e.g. from AR.CREDITSCORE).",
-        "信用评分 0-100（例如 AR.CREDITSCORE 的结果）。",
-        { min: 0, max: 100 },
+        "Credit score 0-100 (e.g. from AR.CREDITSCORE); an empty cell counts as 0.",
+        "信用评分 0-100（例如 AR.CREDITSCORE 的结果）；空单元格按 0 计。",
+        { min: 0, max: 100, emptyAsZero: true },
       ),
     ],
     impl: (score: number): string => riskGrade(score),
@@ -496,10 +502,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
         "string",
         'Optional model: "public" (default), "private" or "nonmfg".',
         "可选模型：“public”（默认）、“private” 或 “nonmfg”。",
-        {
-          ...opt,
-          choices: MODEL_CHOICES,
-        },
+        { ...opt, choices: MODEL_CHOICES, zeroIsEmpty: true },
       ),
     ],
     impl: (
@@ -535,16 +538,21 @@ export const CATALOGUE: readonly FunctionSpec[] = [
     ),
     result: { type: "string", dimensionality: "scalar" },
     parameters: [
-      param("z", "number", "Altman Z-score.", "Altman Z 值。"),
+      param(
+        "z",
+        "number",
+        "Altman Z-score (an empty cell counts as 0).",
+        "Altman Z 值（空单元格按 0 计）。",
+        {
+          emptyAsZero: true,
+        },
+      ),
       param(
         "model",
         "string",
         'Optional model: "public" (default), "private" or "nonmfg".',
         "可选模型：“public”（默认）、“private” 或 “nonmfg”。",
-        {
-          ...opt,
-          choices: MODEL_CHOICES,
-        },
+        { ...opt, choices: MODEL_CHOICES, zeroIsEmpty: true },
       ),
     ],
     impl: (z: number, model: AltmanModel | null): string => altmanZone(z, model ?? "public"),
@@ -569,18 +577,16 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       param(
         "annual_rate",
         "number",
-        "Annual interest rate as a decimal (0.1325 = 13.25 %).",
-        "年利率，小数（0.1325 = 13.25%）。",
-        {
-          min: 0,
-        },
+        "Annual interest rate as a decimal (0.1325 = 13.25 %); an empty cell counts as 0.",
+        "年利率，小数（0.1325 = 13.25%）；空单元格按 0 计。",
+        { min: 0, emptyAsZero: true },
       ),
       param(
         "day_basis",
         "number",
-        "Optional day basis: 365 (default) or 360.",
-        "可选计息基准：365（默认）或 360。",
-        opt,
+        "Optional day basis: 365 (default; also when empty) or 360.",
+        "可选计息基准：365（默认，为空时亦同）或 360。",
+        { ...opt, zeroIsEmpty: true },
       ),
     ],
     impl: (amount: number, due: Serial, asOf: Serial, rate: number, basis: number | null): number => {
@@ -612,10 +618,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
         "string",
         'Optional regime: "UK" (default) or "EU".',
         "可选制度：“UK”（默认）或 “EU”。",
-        {
-          ...opt,
-          choices: REGIME_CHOICES,
-        },
+        { ...opt, choices: REGIME_CHOICES, zeroIsEmpty: true },
       ),
     ],
     impl: (amount: number, regime: RecoveryRegime | null): number => recoveryFee(amount, regime ?? "UK"),
@@ -723,9 +726,9 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       param(
         "terms_days",
         "termsDays",
-        'Credit terms in days, or terms text such as "Net 60" or "30 EOM" (EOM and prox count ~15 days extra).',
-        "账期天数，或付款条件文本，如 “Net 60”、“30 EOM”（EOM 和 prox 约多计 15 天）。",
-        { min: 0 },
+        'Credit terms in days, or terms text such as "Net 60" or "30 EOM" (EOM and prox count ~15 days extra); an empty cell counts as 0 (cash terms).',
+        "账期天数，或付款条件文本，如 “Net 60”、“30 EOM”（EOM 和 prox 约多计 15 天）；空单元格按 0（现款）计。",
+        { min: 0, emptyAsZero: true },
       ),
       param(
         "days_beyond_terms",

@@ -6,11 +6,12 @@
  * module imported (dynamic `import()`), so it sees the simulated host exactly as it would see Excel.
  *
  * URL parameters: `?lang=en-US|zh-CN` (display language of the simulated Office and of this page),
- * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large`. `window.playground` is the automation hook.
+ * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large`, `?platform=windows|mac|web` (how AR.* functions
+ * receive empty cells, as that host passes them). `window.playground` is the automation hook.
  */
 import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { captureCustomFunctions } from "./customFunctions";
+import { HOST_ARGUMENTS, callSignatures, captureCustomFunctions } from "./customFunctions";
 import { bindEvaluator } from "./formulaEval";
 import { createPlaygroundHook, installPlaygroundHook, markReady } from "./hook";
 import { readParams, withParam, type PlaygroundParams, type SampleChoice } from "./params";
@@ -95,11 +96,19 @@ async function start(): Promise<void> {
   const wb = new SimWorkbook({ displayLanguage: params.lang });
   installSimulator(wb, globalThis);
   const registry = captureCustomFunctions(globalThis as never);
-  const { registerCustomFunctions } = await import("../functions/register");
+  const [{ registerCustomFunctions }, { buildFunctionsMetadata }] = await Promise.all([
+    import("../functions/register"),
+    import("../functions/metadata"),
+  ]);
   registerCustomFunctions();
 
+  // Excel calls the functions as functions.json declares them, passing empty cells as the platform does.
+  const host = {
+    signature: callSignatures(buildFunctionsMetadata("en-US")),
+    empty: HOST_ARGUMENTS[params.platform],
+  };
   const cells = cellAccess(wb);
-  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup));
+  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup, undefined, host));
 
   await loadSample(wb, params.sample);
 

@@ -1,4 +1,8 @@
-/** URL parameters of the playground page: `?lang=en-US|zh-CN`, `?theme=light|dark`, `?sample=en|zh|large`. */
+/**
+ * URL parameters of the playground page: `?lang=en-US|zh-CN`, `?theme=light|dark`, `?sample=en|zh|large`,
+ * `?platform=windows|mac|web` (the Excel host the simulation stands for; default windows).
+ */
+import { PLATFORMS, type Platform } from "./customFunctions";
 import type { PlaygroundLang } from "./i18n";
 
 export type ThemeChoice = "light" | "dark";
@@ -8,6 +12,7 @@ export interface PlaygroundParams {
   lang: PlaygroundLang;
   theme: ThemeChoice;
   sample: SampleChoice;
+  platform: Platform;
 }
 
 /**
@@ -20,7 +25,9 @@ export function readParams(search: string): PlaygroundParams {
   const theme: ThemeChoice = q.get("theme") === "dark" ? "dark" : "light";
   const s = q.get("sample");
   const sample: SampleChoice = s === "en" || s === "zh" || s === "large" ? s : lang === "zh-CN" ? "zh" : "en";
-  return { lang, theme, sample };
+  const p = q.get("platform")?.toLowerCase();
+  const platform: Platform = PLATFORMS.find((x) => x === p) ?? "windows";
+  return { lang, theme, sample, platform };
 }
 
 /** The query string with one parameter set (others kept), e.g. for the language and theme switches. */

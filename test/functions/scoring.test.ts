@@ -36,7 +36,11 @@ describe("PAYINDEX", () => {
   it("errors: sizes differ, negative or zero amounts, nothing given, text", () => {
     expect(callError("PAYINDEX", [[0], [30]], [[1]]).message).toContain("amounts");
     expect(callError("PAYINDEX", [[0]], [[-5]]).code).toBe("#NUM!");
-    expect(callError("PAYINDEX", [[0], [30]], [[0], [0]]).code).toBe("#DIV/0!");
+    // Zero amounts weigh nothing (Excel desktop passes empty amount cells as 0): no invoice left is #N/A.
+    expect(callError("PAYINDEX", [[0], [30]], [[0], [0]])).toEqual({
+      code: "#N/A",
+      message: "amounts: no invoice with an amount",
+    });
     expect(callError("PAYINDEX", [[""], [""]], null).code).toBe("#N/A");
     expect(callError("PAYINDEX", [["late"]], null).code).toBe("#VALUE!");
   });
@@ -85,10 +89,11 @@ describe("RISKGRADE", () => {
     ];
     for (const [score, grade] of cases) expect(call("RISKGRADE", score)).toBe(grade);
   });
-  it("out of range is #NUM!, empty is #N/A, text is #VALUE!", () => {
+  it("out of range is #NUM!, empty counts as 0 (E, as desktop Excel passes it), text is #VALUE!", () => {
     expect(callError("RISKGRADE", 101).code).toBe("#NUM!");
     expect(callError("RISKGRADE", -1).code).toBe("#NUM!");
-    expect(callError("RISKGRADE", "").code).toBe("#N/A");
+    expect(call("RISKGRADE", "")).toBe("E");
+    expect(call("RISKGRADE", null)).toBe("E");
     expect(callError("RISKGRADE", "A").code).toBe("#VALUE!");
   });
 });
@@ -139,6 +144,7 @@ describe("ZSCORE and ZZONE", () => {
     expect(call("ZZONE", 1.2, "private")).toBe("Distress");
     expect(call("ZZONE", 2.61, "nonmfg")).toBe("Safe");
     expect(call("ZZONE", 1.1, "nonmfg")).toBe("Grey");
-    expect(callError("ZZONE", "", null).code).toBe("#N/A");
+    expect(call("ZZONE", "", null)).toBe("Distress");
+    expect(call("ZZONE", 0, 0)).toBe("Distress");
   });
 });
