@@ -89,6 +89,8 @@ export interface ReadSourceOptions {
   maxRows?: number;
   /** Called after each source chunk arrives (rows read so far, total rows of the block). */
   onProgress?: (rowsRead: number, rowsTotal: number) => void;
+  /** Stops reading between chunks once aborted (the caller then sees partial values and must not use them). */
+  signal?: AbortSignal;
 }
 
 interface RectLike {
@@ -294,7 +296,10 @@ async function readRowChunks(
     first = false;
     if (chunk) for (const row of chunk.values) values.push(row);
     options.onProgress?.(values.length, total);
-    if (values.length < total) await yieldToUi();
+    if (values.length < total) {
+      await yieldToUi();
+      if (options.signal?.aborted) break;
+    }
   }
   return values;
 }

@@ -3,6 +3,11 @@
  * The mapping is the one passed in, else the one confirmed earlier for this sheet (settings
  * "crt.mapping.<sheetName>"); without either, the detected mapping is returned for the analyst to confirm
  * (`needsMapping`). A successful run with an explicit mapping saves it as confirmed.
+ *
+ * The engine step is split so it can run off the UI thread: {@link computeInput} gathers, on the thread that owns
+ * Office.js, everything the step needs as plain data (settings, parsed history, today); {@link computeScore} is
+ * pure (no Office.js, no DOM) — the pane runs it in a Web Worker (src/taskpane/scoreWorker.ts), tests and the
+ * command line call it directly through `scoreActiveSheet`.
  */
 import { scoreTable, type ScoreResult, type SnapshotRow } from "../engine/pipeline";
 import type { Policy } from "../engine/policy";
@@ -11,7 +16,13 @@ import { readCustomers } from "../engine/sheet/customers";
 import { readTable } from "../engine/sheet/table";
 import type { ColumnMapping } from "../engine/sheet/types";
 import { planFromScore } from "./planFromScore";
-import { runScore, type Compute, type ScoreOptions, type ScoreOutcome } from "./scoreSheet";
+import {
+  runScore,
+  type Compute,
+  type ComputeOutcome,
+  type ScoreOptions,
+  type ScoreOutcome,
+} from "./scoreSheet";
 import { loadMapping, saveMapping } from "./settings";
 import type { Bilingual } from "./writePlan";
 
@@ -56,12 +67,55 @@ const NO_HEADER_MESSAGE: Bilingual = {
   zh: "未找到表头行：请手动选择各列。",
 };
 
-const engineCompute: Compute<ScoreResult, Policy, ColumnMapping> = (read, options) => {
+/** Everything the engine step needs, as plain (structured-cloneable) data. */
+export interface ComputeInput {
+  readonly source: {
+    readonly sheetName: string;
+    readonly rowIndex: number;
+    readonly columnIndex: number;
+    readonly values: unknown[][];
+  };
+  readonly customers: { readonly sheetName: string; readonly values: unknown[][] } | null;
+  readonly history: SnapshotRow[];
+  /** The confirmed mapping (passed in, else saved for the sheet); undefined: detect and ask. */
+  readonly mapping: ColumnMapping | undefined;
+  readonly policy: Policy;
+  readonly asOf: number;
+  readonly lang: ScoreSheetOptions["lang"];
+  /** Today's local date, stamped on the history rows. */
+  readonly runDate: number;
+}
+
+/** The engine step's input from a read (on the Office.js thread: reads the saved mapping from the settings). */
+export function computeInput(
+  read: Parameters<Compute<ScoreResult>>[0],
+  options: ScoreSheetOptions,
+): ComputeInput {
   const src = read.source;
-  const mapping = options.mapping ?? loadMapping<ColumnMapping>(src.sheetName) ?? undefined;
+  return {
+    source: {
+      sheetName: src.sheetName,
+      rowIndex: src.rowIndex,
+      columnIndex: src.columnIndex,
+      values: src.values,
+    },
+    customers: read.customers,
+    history: parseHistory(read.history.values, src.sheetName),
+    mapping: options.mapping ?? loadMapping<ColumnMapping>(src.sheetName) ?? undefined,
+    policy: options.policy,
+    asOf: options.asOf,
+    lang: options.lang,
+    runDate: todaySerial(),
+  };
+}
+
+/** The engine step itself: pure, so it runs the same on the UI thread, in a worker or in Node. */
+export function computeScore(input: ComputeInput): ComputeOutcome<ScoreResult> {
+  const src = input.source;
+  const mapping = input.mapping;
   const table = readTable(src.values, {
     ...(mapping ? { mapping } : {}),
-    policy: options.policy,
+    policy: input.policy,
     sheetName: src.sheetName,
     rowOffset: src.rowIndex,
     columnOffset: src.columnIndex,
@@ -82,25 +136,39 @@ const engineCompute: Compute<ScoreResult, Policy, ColumnMapping> = (read, option
     }
     return { status: "needsMapping", detected };
   }
-  const customers = read.customers
-    ? readCustomers(read.customers.values, { policy: options.policy, sheetName: read.customers.sheetName })
+  const customers = input.customers
+    ? readCustomers(input.customers.values, { policy: input.policy, sheetName: input.customers.sheetName })
     : undefined;
-  const result = scoreTable(table, undefined, options.policy, options.asOf, {
+  const result = scoreTable(table, undefined, input.policy, input.asOf, {
     ...(customers ? { customers } : {}),
-    previousSnapshot: parseHistory(read.history.values, src.sheetName),
+    previousSnapshot: input.history,
   });
   const plan = planFromScore(result, {
     sourceRowCount: src.values.length,
-    lang: options.lang,
-    runDate: todaySerial(),
+    lang: input.lang,
+    runDate: input.runDate,
     sheetName: src.sheetName,
   });
   return { status: "plan", plan, headerRowOffset: result.headerRowIndex, summary: result };
-};
+}
+
+const engineCompute: Compute<ScoreResult, Policy, ColumnMapping> = (read, options) =>
+  computeScore(computeInput(read, options));
 
 /** Scores the active sheet (the table holding the selection, else the used range). See scoreSheet.ts. */
 export async function scoreActiveSheet(options: ScoreSheetOptions): Promise<ScoreOutcome<ScoreResult>> {
-  const outcome = await runScore(options, engineCompute);
+  return scoreActiveSheetWith(options, engineCompute);
+}
+
+/**
+ * Scores the active sheet with another engine step (e.g. {@link computeScore} in a worker, whose summary is the
+ * pane's view model). Saves a confirmed mapping after a successful run, like {@link scoreActiveSheet}.
+ */
+export async function scoreActiveSheetWith<S>(
+  options: ScoreSheetOptions,
+  compute: Compute<S, Policy, ColumnMapping>,
+): Promise<ScoreOutcome<S>> {
+  const outcome = await runScore(options, compute);
   if (outcome.status === "done" && options.mapping) {
     await saveMapping(outcome.output.sheetName, options.mapping);
   }
