@@ -15,13 +15,7 @@ import { createRoot } from "react-dom/client";
 import { HOST_ARGUMENTS, callSignatures, captureCustomFunctions } from "./customFunctions";
 import { bindEvaluator } from "./formulaEval";
 import { createPlaygroundHook, installPlaygroundHook, markReady } from "./hook";
-import {
-  LARGE_SAMPLE_ROWS,
-  readParams,
-  withParam,
-  type PlaygroundParams,
-  type SampleChoice,
-} from "./params";
+import { LARGE_SAMPLE_ROWS, readParams, withParam, type PlaygroundParams, type SampleChoice } from "./params";
 import { Playground } from "./Playground";
 import { applySheetLayout } from "./sampleLayout";
 import { chineseSample, englishSample, largeSample } from "./samples";
@@ -36,7 +30,11 @@ function sampleSheets(sample: SampleChoice, largeRows: number): SheetData[] {
 }
 
 /** Loads a sample, formats it through the (simulated) Excel API, and starts the sync statistics afresh. */
-async function loadSample(wb: SimWorkbook, sample: SampleChoice, largeRows = LARGE_SAMPLE_ROWS): Promise<void> {
+async function loadSample(
+  wb: SimWorkbook,
+  sample: SampleChoice,
+  largeRows = LARGE_SAMPLE_ROWS,
+): Promise<void> {
   const sheets = sampleSheets(sample, largeRows);
   wb.loadWorkbook(sheets);
   await applySheetLayout(sheets);
@@ -143,8 +141,13 @@ async function start(): Promise<void> {
     />,
   );
 
-  const [{ mountTaskpane }, pane] = await Promise.all([import("../taskpane/mount"), paneElement]);
-  mountTaskpane(pane, { language: params.lang, theme: params.theme });
+  const [{ mountTaskpane }, { createScoreWorker }, pane] = await Promise.all([
+    import("../taskpane/mount"),
+    import("../taskpane/createScoreWorker"),
+    paneElement,
+  ]);
+  // The same scoring worker as in Excel: the pane computes off the page's (the simulated Excel's) thread.
+  mountTaskpane(pane, { language: params.lang, theme: params.theme, createScoreWorker });
   resolveReady();
   await ready;
   markReady(document);

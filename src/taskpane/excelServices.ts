@@ -6,21 +6,20 @@
  * Selection (`selectCell`, `selectRows`) and the mapping preview (`readMapping`) go through src/excel/selection
  * (the preview reuses src/excel/readSource so it sees exactly the block a run scores).
  */
-import type { ScoreResult } from "../engine/pipeline/types";
 import { mergePolicy, type Policy } from "../engine/policy";
 import { detectHeaderRow, detectMapping, validateMapping } from "../engine/sheet/headers";
 import { columnLetter } from "../engine/sheet/normalize";
 import type { ColumnMapping, Msg } from "../engine/sheet/types";
 import { clearResults as clearSheetResults } from "../excel/clearResults";
 import { previewSource, selectAddress, selectRowBlocks } from "../excel/selection";
-import { scoreActiveSheet } from "../excel/scoreActiveSheet";
+import { scoreActiveSheetWith } from "../excel/scoreActiveSheet";
 import type { ScorePhase, ScoreProgress } from "../excel/scoreSheet";
 import { loadMapping, loadPolicy, saveMapping, savePolicy } from "../excel/settings";
 import { todaySerial } from "./format";
-import { toPaneResult } from "./fromPipeline";
 import type { Lang } from "./i18n";
 import type { MappingInfo, PaneServices, RunProgress, ScoreOutcome, SheetColumn } from "./services";
 import { PANE_STRINGS } from "./strings";
+import { paneCompute, workerCompute, type WorkerLike } from "./workerCompute";
 
 /** Share of the progress bar each phase starts at, and its message. */
 const PHASES: Readonly<Record<ScorePhase, { from: number; to: number; message: Msg }>> = {
@@ -75,6 +74,11 @@ export function rowBlocks(rows: readonly number[]): string[] {
 export interface ExcelServicesOptions {
   /** Today as a serial (default: the local calendar date). */
   readonly today?: () => number;
+  /**
+   * Starts a worker for the engine step of "Score this sheet" (createScoreWorker.ts in the pages); without it the
+   * step runs on the pane's thread.
+   */
+  readonly createScoreWorker?: () => WorkerLike;
 }
 
 /** Services backed by Office.js (Excel, or the playground's simulator). */
@@ -82,6 +86,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
   let lastSheet = "";
   let lastColumnIndex = 0;
   let policyForMapping: Policy = mergePolicy();
+  const compute = options.createScoreWorker ? workerCompute(options.createScoreWorker) : paneCompute;
 
   const readMapping = async (): Promise<MappingInfo | null> => {
     const read = await previewSource();
@@ -124,19 +129,21 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       await saveMapping(lastSheet, mapping);
     },
     async score(request): Promise<ScoreOutcome> {
-      const outcome = await scoreActiveSheet({
-        policy: request.policy,
-        asOf: request.asOf,
-        ...(request.mapping ? { mapping: request.mapping } : {}),
-        lang: excelLang(request.lang),
-        signal: request.signal,
-        onProgress: (p) => request.onProgress(paneProgress(p)),
-      });
+      const outcome = await scoreActiveSheetWith(
+        {
+          policy: request.policy,
+          asOf: request.asOf,
+          ...(request.mapping ? { mapping: request.mapping } : {}),
+          lang: excelLang(request.lang),
+          signal: request.signal,
+          onProgress: (p) => request.onProgress(paneProgress(p)),
+        },
+        compute,
+      );
       switch (outcome.status) {
         case "done": {
-          const result: ScoreResult = outcome.summary;
           lastSheet = outcome.output.sheetName;
-          return { status: "done", result: toPaneResult(result, request.policy, lastSheet) };
+          return { status: "done", result: outcome.summary };
         }
         case "needsMapping": {
           const d = outcome.detected as {

@@ -4,6 +4,7 @@
  * pane in the Office display language and theme.
  */
 import { associateCommands } from "../commands/actions";
+import { createScoreWorker } from "./createScoreWorker";
 import { requestScoreFromRibbon } from "./commandsBridge";
 import { registerCustomFunctions } from "../functions/register";
 import { resolveLanguage, setLanguage } from "./i18n";
@@ -24,5 +25,6 @@ Office.onReady(() => {
   document.documentElement.lang = language;
   const theme = themeFromBackground(Office.context?.officeTheme?.bodyBackgroundColor);
   const container = document.getElementById("root");
-  if (container) mountTaskpane(container, { language, theme });
+  // "Score this sheet" computes in a Web Worker so the pane, ribbon and functions stay responsive.
+  if (container) mountTaskpane(container, { language, theme, createScoreWorker });
 });

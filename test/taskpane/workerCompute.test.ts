@@ -1,0 +1,189 @@
+/**
+ * The pane's scoring worker, run in-process: the real protocol handler (scoreWorkerProtocol.ts) behind a stand-in
+ * Worker that copies every message with structuredClone and delivers it on a later task, as a real Worker does.
+ * The worker path must write exactly what the in-thread path writes and give the same view model; it falls back to
+ * the in-thread path when the worker cannot start; Cancel terminates it; no message carries more than one slice.
+ */
+import { DEFAULT_POLICY } from "../../src/engine/policy";
+import type { ColumnMapping } from "../../src/engine/sheet/types";
+import { scoreActiveSheetWith, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
+import type { ScoreProgress } from "../../src/excel/scoreSheet";
+import { englishSample, largeSample, type SheetData } from "../../src/playground/samples";
+import {
+  RESULT_ROWS_PER_MESSAGE,
+  SOURCE_ROWS_PER_MESSAGE,
+  createScoreWorkerHandler,
+  type FromWorker,
+  type ToWorker,
+} from "../../src/taskpane/scoreWorkerProtocol";
+import { paneCompute, workerCompute, type WorkerLike } from "../../src/taskpane/workerCompute";
+import { installSimulator, SimWorkbook } from "../../src/workbook";
+
+const AS_OF = 46354;
+
+interface Traffic {
+  toWorker: ToWorker[];
+  fromWorker: FromWorker[];
+  terminated: number;
+}
+
+/** A Worker stand-in running the real handler; `broken` fails to load (an error before "ready"). */
+function fakeWorker(traffic: Traffic, broken = false): WorkerLike {
+  let alive = true;
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      const copy = structuredClone(message);
+      traffic.toWorker.push(copy);
+      setTimeout(() => alive && !broken && handle(copy), 0);
+    },
+    terminate() {
+      alive = false;
+      traffic.terminated++;
+    },
+  };
+  const handle = createScoreWorkerHandler((message) => {
+    const copy = structuredClone(message);
+    traffic.fromWorker.push(copy);
+    setTimeout(() => alive && worker.onmessage?.({ data: copy }), 0);
+  });
+  setTimeout(() => {
+    if (!alive) return;
+    if (broken) worker.onerror?.({ message: "Refused to create a worker (CSP)" });
+    else worker.onmessage?.({ data: { type: "ready" } });
+  }, 0);
+  return worker;
+}
+
+function load(sheets: SheetData[]): SimWorkbook {
+  const wb = new SimWorkbook();
+  wb.loadWorkbook(
+    sheets.map((s) => ({ name: s.name, values: s.values, numberFormats: s.numberFormats ?? [] })),
+  );
+  installSimulator(wb, globalThis);
+  return wb;
+}
+
+const traffic = (): Traffic => ({ toWorker: [], fromWorker: [], terminated: 0 });
+
+async function detectedMapping(sheets: SheetData[]): Promise<ColumnMapping> {
+  load(sheets);
+  const first = await scoreActiveSheetWith({ policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en" }, paneCompute);
+  if (first.status !== "needsMapping") throw new Error(first.status);
+  return (first.detected as DetectedMapping).mapping;
+}
+
+jest.setTimeout(60_000);
+
+test("the worker writes what the in-thread step writes and returns the same view model", async () => {
+  const sheets = englishSample();
+  const mapping = await detectedMapping(sheets);
+  const options = { policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en" as const, mapping };
+
+  const here = load(sheets);
+  const inThread = await scoreActiveSheetWith(options, paneCompute);
+
+  const t = traffic();
+  const there = load(sheets);
+  const progress: ScoreProgress[] = [];
+  const inWorker = await scoreActiveSheetWith(
+    { ...options, onProgress: (p) => progress.push(p) },
+    workerCompute(() => fakeWorker(t)),
+  );
+
+  expect(inWorker.status).toBe("done");
+  expect(inThread.status).toBe("done");
+  if (inWorker.status !== "done" || inThread.status !== "done") return;
+  expect(inWorker.summary).toEqual(inThread.summary);
+  for (const name of here.sheetNames())
+    expect([name, there.getValues(name)]).toEqual([name, here.getValues(name)]);
+  expect(there.sheetNames()).toEqual(here.sheetNames());
+  expect(progress.filter((p) => p.phase === "compute").map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
+  expect(t.terminated).toBe(1);
+});
+
+test("source and result rows travel in slices, so no message is long to copy", async () => {
+  const sheets = largeSample(60_000);
+  const mapping = await detectedMapping(sheets);
+  load(sheets);
+  const t = traffic();
+  const res = await scoreActiveSheetWith(
+    { policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en", mapping },
+    workerCompute(() => fakeWorker(t)),
+  );
+  expect(res.status).toBe("done");
+  const sent = t.toWorker
+    .filter((m) => m.type === "rows")
+    .map((m) => (m.type === "rows" ? m.rows.length : 0));
+  expect(sent.reduce((a, b) => a + b, 0)).toBe(60_001);
+  expect(Math.max(...sent)).toBe(SOURCE_ROWS_PER_MESSAGE);
+  const start = t.toWorker.find((m) => m.type === "start");
+  expect(start?.type === "start" && start.input.source.values).toEqual([]);
+  const back = t.fromWorker
+    .filter((m) => m.type === "rows")
+    .map((m) => (m.type === "rows" ? m.rows.length : 0));
+  expect(back.reduce((a, b) => a + b, 0)).toBe(60_000);
+  expect(Math.max(...back)).toBe(RESULT_ROWS_PER_MESSAGE);
+  const outcome = t.fromWorker.find((m) => m.type === "outcome");
+  expect(
+    outcome?.type === "outcome" &&
+      outcome.outcome.status === "plan" &&
+      outcome.outcome.plan.columns.every((c) => c.values.length === 0),
+  ).toBe(true);
+});
+
+test("a worker that cannot start (CSP, old webview) leaves the step to the pane's thread", async () => {
+  const sheets = englishSample();
+  const mapping = await detectedMapping(sheets);
+  load(sheets);
+  const t = traffic();
+  const res = await scoreActiveSheetWith(
+    { policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en", mapping },
+    workerCompute(() => fakeWorker(t, true)),
+  );
+  expect(res.status).toBe("done");
+  expect(t.fromWorker).toEqual([]);
+  const thrown = await scoreActiveSheetWith(
+    { policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en", mapping },
+    workerCompute(() => {
+      throw new Error("Worker is not defined");
+    }),
+  );
+  expect(thrown.status).toBe("done");
+});
+
+test("Cancel while the worker computes terminates it and writes nothing", async () => {
+  const sheets = largeSample(30_000);
+  const mapping = await detectedMapping(sheets);
+  const wb = load(sheets);
+  const before = wb.getValues("Invoices");
+  const ac = new AbortController();
+  const t = traffic();
+  const res = await scoreActiveSheetWith(
+    {
+      policy: DEFAULT_POLICY,
+      asOf: AS_OF,
+      lang: "en",
+      mapping,
+      signal: ac.signal,
+      onProgress: (p) => p.phase === "compute" && p.done === 1 && ac.abort(),
+    },
+    workerCompute(() => fakeWorker(t)),
+  );
+  expect(res.status).toBe("cancelled");
+  expect(t.terminated).toBe(1);
+  expect(wb.getValues("Invoices")).toEqual(before);
+  expect(wb.sheetNames()).toEqual(sheets.map((s) => s.name));
+});
+
+test("a failure inside the worker is a failed run with its message, not a crash", async () => {
+  const sheets = englishSample();
+  const mapping = await detectedMapping(sheets);
+  load(sheets);
+  const res = await scoreActiveSheetWith(
+    { policy: { ...DEFAULT_POLICY, aging: null } as never, asOf: AS_OF, lang: "en", mapping },
+    workerCompute(() => fakeWorker(traffic())),
+  );
+  expect(res.status).toBe("failed");
+});
