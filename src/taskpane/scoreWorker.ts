@@ -7,11 +7,11 @@ import { createScoreWorkerHandler, type FromWorker, type ToWorker } from "./scor
 
 /** The part of the worker global scope used here (the project's `lib` is the DOM's, not the worker's). */
 interface WorkerScope {
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer?: ArrayBuffer[]): void;
   onmessage: ((event: { data: ToWorker }) => void) | null;
 }
 
 const scope = self as unknown as WorkerScope;
-const handle = createScoreWorkerHandler((message) => scope.postMessage(message));
+const handle = createScoreWorkerHandler((message, transfer) => scope.postMessage(message, transfer ?? []));
 scope.onmessage = (event) => handle(event.data);
 scope.postMessage({ type: "ready" });

@@ -8,8 +8,8 @@
  * Worker, supported in the add-in runtimes on Windows, Mac and the web:
  * https://github.com/OfficeDev/Office-Add-in-samples/tree/main/Excel-custom-functions/web-worker.
  *
- * Messages are small so that neither side spends long in one task copying them (structured clone happens on both
- * the sending and the receiving thread):
+ * Rows travel in slices, packed into transferred typed arrays (packedRows.ts), so neither thread spends long in one
+ * task copying them:
  *   pane → worker: `start` (everything but the source values) · `rows` (source rows, in order, in slices) · `run`
  *   worker → pane: `ready` (script loaded) · `progress` (engine steps) · `outcome` (the engine's outcome without the
  *   data rows; the summary is the pane's view model) · `rows` (the rows to write, sanitised, with their JSON sizes,
@@ -17,8 +17,9 @@
  */
 import { computeScore, type ComputeInput } from "../excel/computeScore";
 import type { ComputeOutcome } from "../excel/scoreSheet";
-import { rowByteSizes, safeCell, type OutCell } from "../excel/writePlan";
+import { safeCell, utf8Length, type OutCell } from "../excel/writePlan";
 import { toPaneResult } from "./fromPipeline";
+import { packCells, transferables, unpackRows, type PackedRows } from "./packedRows";
 import type { PaneResult } from "./services";
 
 /** Source rows per `rows` message (≈ 200,000 cells for a 10-column invoice sheet). */
@@ -30,14 +31,15 @@ export const COMPUTE_STEPS = 4;
 
 export type ToWorker =
   | { readonly type: "start"; readonly input: ComputeInput }
-  | { readonly type: "rows"; readonly rows: unknown[][] }
+  | { readonly type: "rows"; readonly packed: PackedRows }
   | { readonly type: "run" };
 
 export type FromWorker =
   | { readonly type: "ready" }
   | { readonly type: "progress"; readonly done: number; readonly total: number }
   | { readonly type: "outcome"; readonly outcome: ComputeOutcome<PaneResult>; readonly rowCount: number }
-  | { readonly type: "rows"; readonly rows: OutCell[][]; readonly rowBytes: number[] }
+  /** Rows to write (cells are OutCell) and each row's JSON size as `rowByteSizes` counts it. */
+  | { readonly type: "rows"; readonly packed: PackedRows; readonly rowBytes: Float64Array }
   | { readonly type: "done" }
   | { readonly type: "failed"; readonly message: string };
 
@@ -45,7 +47,9 @@ export type FromWorker =
  * The worker's message handler: collects the input, then on `run` computes and posts the outcome and the rows to
  * write. `post` sends one message to the pane.
  */
-export function createScoreWorkerHandler(post: (message: FromWorker) => void): (message: ToWorker) => void {
+export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+export function createScoreWorkerHandler(post: Post): (message: ToWorker) => void {
   let input: ComputeInput | null = null;
   let values: unknown[][] = [];
   return (message) => {
@@ -55,7 +59,7 @@ export function createScoreWorkerHandler(post: (message: FromWorker) => void): (
         values = input.source.values.slice();
         return;
       case "rows":
-        for (const row of message.rows) values.push(row);
+        unpackRows(message.packed, (row) => values.push(row));
         return;
       case "run": {
         if (!input) {
@@ -75,7 +79,7 @@ export function createScoreWorkerHandler(post: (message: FromWorker) => void): (
   };
 }
 
-function runCompute(input: ComputeInput, post: (message: FromWorker) => void): void {
+function runCompute(input: ComputeInput, post: Post): void {
   post({ type: "progress", done: 1, total: COMPUTE_STEPS });
   const outcome = computeScore(input);
   if (outcome.status !== "plan") {
@@ -99,16 +103,49 @@ function runCompute(input: ComputeInput, post: (message: FromWorker) => void): v
     rowCount,
   });
   const columns = plan.columns;
+  const width = columns.length;
+  const cell = outCells();
   for (let start = 0; start < rowCount; start += RESULT_ROWS_PER_MESSAGE) {
-    const end = Math.min(rowCount, start + RESULT_ROWS_PER_MESSAGE);
-    const rows: OutCell[][] = new Array(end - start);
-    for (let r = start; r < end; r++) {
-      const row: OutCell[] = new Array(columns.length);
-      for (let c = 0; c < columns.length; c++) row[c] = safeCell(columns[c].values[r] ?? "");
-      rows[r - start] = row;
-    }
-    post({ type: "rows", rows, rowBytes: rowByteSizes(rows) });
+    const n = Math.min(RESULT_ROWS_PER_MESSAGE, rowCount - start);
+    const rowBytes = new Float64Array(n);
+    const packed = packCells(n, width, (r, c) => {
+      const v = cell.of(columns[c].values[start + r]);
+      rowBytes[r] += cell.bytes(v);
+      return v;
+    });
+    // "[" + cells + "," between them + "]", plus the separator rowByteSizes counts for each row.
+    for (let r = 0; r < n; r++) rowBytes[r] += width + 2;
+    post({ type: "rows", packed, rowBytes }, [...transferables(packed), rowBytes.buffer as ArrayBuffer]);
   }
   post({ type: "progress", done: COMPUTE_STEPS, total: COMPUTE_STEPS });
   post({ type: "done" });
+}
+
+/**
+ * Output cells and their JSON sizes, with the work per distinct string done once (an output column repeats a few
+ * labels a million times): `of` is `safeCell`, `bytes` the UTF-8 length of the cell's JSON.
+ */
+function outCells(): { of: (v: unknown) => OutCell; bytes: (v: OutCell) => number } {
+  const safe = new Map<string, OutCell>();
+  const sizes = new Map<string, number>();
+  return {
+    of(v) {
+      if (typeof v !== "string") return safeCell(v ?? "");
+      let out = safe.get(v);
+      if (out === undefined) {
+        out = safeCell(v);
+        safe.set(v, out);
+      }
+      return out;
+    },
+    bytes(v) {
+      if (typeof v === "number") return String(v).length;
+      let n = sizes.get(v);
+      if (n === undefined) {
+        n = utf8Length(JSON.stringify(v));
+        sizes.set(v, n);
+      }
+      return n;
+    },
+  };
 }

@@ -3,9 +3,9 @@
  * model, run in a Web Worker when the host gives one (scoreWorkerProtocol.ts says why and how), else on this
  * thread. The result's summary is the pane's {@link PaneResult}.
  *
- * The UI thread only copies data in slices, yielding to the event loop between them so the pane keeps painting
- * and Cancel keeps working: source rows go out in slices of SOURCE_ROWS_PER_MESSAGE, rows to write come back in
- * slices, already sanitised and measured. Cancel terminates the worker. A worker that cannot start (an old
+ * The UI thread only packs and unpacks data in slices (packedRows.ts: typed arrays transferred, not copied),
+ * yielding to the event loop between them so the pane keeps painting and Cancel keeps working: source rows go out
+ * in slices of SOURCE_ROWS_PER_MESSAGE, rows to write come back in slices, already sanitised and measured. Cancel terminates the worker. A worker that cannot start (an old
  * webview, a policy that forbids workers) makes the step run here instead, as before.
  */
 import type { Policy } from "../engine/policy";
@@ -16,12 +16,13 @@ import { computeInput } from "../excel/scoreActiveSheet";
 import type { Compute, ComputeOutcome } from "../excel/scoreSheet";
 import type { OutCell } from "../excel/writePlan";
 import { toPaneResult } from "./fromPipeline";
+import { packRows, transferables, unpackRows } from "./packedRows";
 import { SOURCE_ROWS_PER_MESSAGE, type FromWorker, type ToWorker } from "./scoreWorkerProtocol";
 import type { PaneResult } from "./services";
 
 /** The part of `Worker` used here (tests pass an in-process stand-in). */
 export interface WorkerLike {
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker, transfer?: ArrayBuffer[]): void;
   terminate(): void;
   onmessage: ((event: { data: FromWorker }) => void) | null;
   onerror: ((event: unknown) => void) | null;
@@ -97,10 +98,10 @@ async function runInWorker(
         outcome = data.outcome;
         return;
       case "rows":
-        for (let i = 0; i < data.rows.length; i++) {
-          rows.push(data.rows[i]);
+        unpackRows(data.packed, (row, i) => {
+          rows.push(row as OutCell[]);
           rowBytes.push(data.rowBytes[i]);
-        }
+        });
         return;
       case "done":
         settle.resolve();
@@ -114,7 +115,8 @@ async function runInWorker(
     worker.postMessage({ type: "start", input: { ...input, source: { ...input.source, values: [] } } });
     for (let start = 0; start < values.length; start += SOURCE_ROWS_PER_MESSAGE) {
       if (signal?.aborted) throw abortError();
-      worker.postMessage({ type: "rows", rows: values.slice(start, start + SOURCE_ROWS_PER_MESSAGE) });
+      const packed = packRows(values, start, Math.min(values.length, start + SOURCE_ROWS_PER_MESSAGE));
+      worker.postMessage({ type: "rows", packed }, transferables(packed));
       await Promise.race([yieldToUi(), finished]);
     }
     worker.postMessage({ type: "run" });

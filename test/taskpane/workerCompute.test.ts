@@ -1,6 +1,7 @@
 /**
  * The pane's scoring worker, run in-process: the real protocol handler (scoreWorkerProtocol.ts) behind a stand-in
- * Worker that copies every message with structuredClone and delivers it on a later task, as a real Worker does.
+ * Worker that copies every message with structuredClone — transferring the listed buffers, which detaches them on
+ * the sending side as a real postMessage does — and delivers it on a later task.
  * The worker path must write exactly what the in-thread path writes and give the same view model; it falls back to
  * the in-thread path when the worker cannot start; Cancel terminates it; no message carries more than one slice.
  */
@@ -17,6 +18,8 @@ import {
   type ToWorker,
 } from "../../src/taskpane/scoreWorkerProtocol";
 import { paneCompute, workerCompute, type WorkerLike } from "../../src/taskpane/workerCompute";
+import { unpackRows } from "../../src/taskpane/packedRows";
+import { rowByteSizes } from "../../src/excel/writePlan";
 import { installSimulator, SimWorkbook } from "../../src/workbook";
 
 const AS_OF = 46354;
@@ -33,8 +36,8 @@ function fakeWorker(traffic: Traffic, broken = false): WorkerLike {
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage(message) {
-      const copy = structuredClone(message);
+    postMessage(message, transfer) {
+      const copy = structuredClone(message, { transfer: transfer ?? [] });
       traffic.toWorker.push(copy);
       setTimeout(() => alive && !broken && handle(copy), 0);
     },
@@ -43,8 +46,8 @@ function fakeWorker(traffic: Traffic, broken = false): WorkerLike {
       traffic.terminated++;
     },
   };
-  const handle = createScoreWorkerHandler((message) => {
-    const copy = structuredClone(message);
+  const handle = createScoreWorkerHandler((message, transfer) => {
+    const copy = structuredClone(message, { transfer: transfer ?? [] });
     traffic.fromWorker.push(copy);
     setTimeout(() => alive && worker.onmessage?.({ data: copy }), 0);
   });
@@ -115,16 +118,22 @@ test("source and result rows travel in slices, so no message is long to copy", a
   expect(res.status).toBe("done");
   const sent = t.toWorker
     .filter((m) => m.type === "rows")
-    .map((m) => (m.type === "rows" ? m.rows.length : 0));
+    .map((m) => (m.type === "rows" ? m.packed.rowCount : 0));
   expect(sent.reduce((a, b) => a + b, 0)).toBe(60_001);
   expect(Math.max(...sent)).toBe(SOURCE_ROWS_PER_MESSAGE);
   const start = t.toWorker.find((m) => m.type === "start");
   expect(start?.type === "start" && start.input.source.values).toEqual([]);
-  const back = t.fromWorker
-    .filter((m) => m.type === "rows")
-    .map((m) => (m.type === "rows" ? m.rows.length : 0));
-  expect(back.reduce((a, b) => a + b, 0)).toBe(60_000);
-  expect(Math.max(...back)).toBe(RESULT_ROWS_PER_MESSAGE);
+  const back = t.fromWorker.filter((m) => m.type === "rows");
+  const counts = back.map((m) => (m.type === "rows" ? m.packed.rowCount : 0));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(60_000);
+  expect(Math.max(...counts)).toBe(RESULT_ROWS_PER_MESSAGE);
+  // The sizes measured in the worker are exactly the writer's own (JSON of each row, plus its separator).
+  for (const m of back.slice(0, 2)) {
+    if (m.type !== "rows") continue;
+    const rows: unknown[][] = [];
+    unpackRows(m.packed, (row) => rows.push(row));
+    expect(Array.from(m.rowBytes)).toEqual(rowByteSizes(rows));
+  }
   const outcome = t.fromWorker.find((m) => m.type === "outcome");
   expect(
     outcome?.type === "outcome" &&
