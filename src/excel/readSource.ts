@@ -91,6 +91,8 @@ export interface ReadSourceOptions {
   onProgress?: (rowsRead: number, rowsTotal: number) => void;
   /** Stops reading between chunks once aborted (the caller then sees partial values and must not use them). */
   signal?: AbortSignal;
+  /** Receives each chunk of source rows as it arrives, in order (e.g. to hand them to a worker while reading). */
+  onRows?: (rows: unknown[][]) => void;
 }
 
 interface RectLike {
@@ -294,7 +296,10 @@ async function readRowChunks(
       throw e;
     }
     first = false;
-    if (chunk) for (const row of chunk.values) values.push(row);
+    if (chunk) {
+      for (const row of chunk.values) values.push(row);
+      options.onRows?.(chunk.values);
+    }
     options.onProgress?.(values.length, total);
     if (values.length < total) {
       await yieldToUi();

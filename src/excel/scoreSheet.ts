@@ -72,10 +72,29 @@ export type ComputeOutcome<S> =
   | { status: "blocked"; message: Bilingual };
 
 /** The engine step, given the read snapshot: pure, on this thread or (asynchronously) in a worker. */
-export type Compute<S, P = unknown, M = unknown> = (
+export type Compute<S, P = unknown, M = unknown> = ((
   read: SourceRead & { source: SourceSnapshot },
   options: ScoreOptions<P, M>,
-) => ComputeOutcome<S> | Promise<ComputeOutcome<S>>;
+) => ComputeOutcome<S> | Promise<ComputeOutcome<S>>) & {
+  /**
+   * Optional: a session opened before the read, which receives the source rows chunk by chunk while they are read
+   * (so a worker copies and unpacks them while the next chunk is on its way) and then computes.
+   */
+  start?: (options: ScoreOptions<P, M>) => ComputeSession<S, P, M>;
+};
+
+/** An engine step fed while reading (see {@link Compute.start}). */
+export interface ComputeSession<S, P = unknown, M = unknown> {
+  /** The next chunk of source rows, in order (the first chunk starts at the source's first row). */
+  rows(chunk: unknown[][]): void;
+  /** The read is complete: compute (the snapshot's values are the rows already given). */
+  finish(
+    read: SourceRead & { source: SourceSnapshot },
+    options: ScoreOptions<P, M>,
+  ): ComputeOutcome<S> | Promise<ComputeOutcome<S>>;
+  /** The run ends without `finish` (cancelled, blocked, failed): release what the session holds. */
+  close(): void;
+}
 
 export interface ScoreDone<S> {
   status: "done";
@@ -170,12 +189,14 @@ export async function runScore<S, P, M>(
   compute: Compute<S, P, M>,
 ): Promise<ScoreOutcome<S>> {
   const progress = (phase: ScorePhase, done = 0, total = 1) => options.onProgress?.({ phase, done, total });
+  const session = compute.start?.(options);
   try {
     return await Excel.run(async (context) => {
       progress("read");
       const read = await readSource(context, loadRuns(), {
         onProgress: (done, total) => progress("read", done, total),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(session ? { onRows: (rows: unknown[][]) => session.rows(rows) } : {}),
       });
       // Cancelled while reading or computing: nothing has been written yet.
       if (options.signal?.aborted) return { status: "cancelled" as const };
@@ -185,7 +206,8 @@ export async function runScore<S, P, M>(
       progress("compute");
       let outcome: ComputeOutcome<S>;
       try {
-        outcome = await compute({ ...read, source: read.source }, options);
+        const snapshot = { ...read, source: read.source };
+        outcome = await (session ? session.finish(snapshot, options) : compute(snapshot, options));
         if (options.signal?.aborted) return { status: "cancelled" as const };
       } catch (e) {
         if (options.signal?.aborted) return { status: "cancelled" as const };
@@ -208,6 +230,8 @@ export async function runScore<S, P, M>(
   } catch (e) {
     const m = mapOfficeError(e);
     return { status: "failed", message: m.message, code: m.code };
+  } finally {
+    session?.close();
   }
 }
 

@@ -10,7 +10,8 @@
  *
  * Rows travel in slices, packed into transferred typed arrays (packedRows.ts), so neither thread spends long in one
  * task copying them:
- *   pane → worker: `start` (everything but the source values) · `rows` (source rows, in order, in slices) · `run`
+ *   pane → worker: `rows` (source rows, in order, in slices, sent while the sheet is read) · `start` (everything
+ *   but the source values) · `run`
  *   worker → pane: `ready` (script loaded) · `progress` (engine steps) · `outcome` (the engine's outcome without the
  *   data rows; the summary is the pane's view model) · `rows` (the rows to write, sanitised, with their JSON sizes,
  *   in slices) · `done` · `failed`.
@@ -55,8 +56,9 @@ export function createScoreWorkerHandler(post: Post): (message: ToWorker) => voi
   return (message) => {
     switch (message.type) {
       case "start":
+        // Source rows may have come first (they are sent while the sheet is read).
         input = message.input;
-        values = input.source.values.slice();
+        values = input.source.values.length > 0 ? [...input.source.values, ...values] : values;
         return;
       case "rows":
         unpackRows(message.packed, (row) => values.push(row));

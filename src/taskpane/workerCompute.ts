@@ -13,7 +13,7 @@ import type { ColumnMapping } from "../engine/sheet/types";
 import { yieldToUi } from "../excel/chunkWriter";
 import { computeScore } from "../excel/computeScore";
 import { computeInput } from "../excel/scoreActiveSheet";
-import type { Compute, ComputeOutcome } from "../excel/scoreSheet";
+import type { Compute, ComputeOutcome, ComputeSession } from "../excel/scoreSheet";
 import type { OutCell } from "../excel/writePlan";
 import { toPaneResult } from "./fromPipeline";
 import { packRows, transferables, unpackRows } from "./packedRows";
@@ -46,41 +46,65 @@ function abortError(): Error {
   return e;
 }
 
-/** The engine step in a worker from `createWorker` (one per run), falling back to {@link paneCompute}. */
+/**
+ * The engine step in a worker from `createWorker` (one per run), falling back to {@link paneCompute}. Its `start`
+ * opens the worker before the read, so each chunk of source rows is packed and posted as it arrives and the worker
+ * unpacks it while the next chunk is read.
+ */
 export function workerCompute(createWorker: () => WorkerLike): PaneCompute {
-  return async (read, options) => {
-    let worker: WorkerLike;
+  const compute: PaneCompute = async (read, options) => {
+    const session = openSession(createWorker, options);
     try {
-      worker = createWorker();
-    } catch {
-      return paneCompute(read, options);
-    }
-    try {
-      return await runInWorker(worker, read, options);
-    } catch (e) {
-      if (e instanceof WorkerUnavailable) return paneCompute(read, options);
-      throw e;
+      const values = read.source.values;
+      for (let start = 0; start < values.length; start += SOURCE_ROWS_PER_MESSAGE) {
+        if (options.signal?.aborted) throw abortError();
+        session.rows(values.slice(start, start + SOURCE_ROWS_PER_MESSAGE));
+        await yieldToUi();
+      }
+      return await session.finish(read, options);
     } finally {
-      worker.terminate();
+      session.close();
     }
   };
+  compute.start = (options) => openSession(createWorker, options);
+  return compute;
 }
 
-async function runInWorker(
-  worker: WorkerLike,
-  read: Parameters<PaneCompute>[0],
-  options: Parameters<PaneCompute>[1],
-): Promise<ComputeOutcome<PaneResult>> {
+type Session = ComputeSession<PaneResult, Policy, ColumnMapping>;
+
+/** A session on this thread: the rows arrive with the read anyway; `finish` computes here. */
+const HERE: Session = {
+  rows: () => undefined,
+  finish: (read, options) => paneCompute(read, options),
+  close: () => undefined,
+};
+
+function openSession(createWorker: () => WorkerLike, options: Parameters<PaneCompute>[1]): Session {
+  let worker: WorkerLike | null;
+  try {
+    worker = createWorker();
+  } catch {
+    return HERE;
+  }
   const signal = options.signal;
-  const input = computeInput(read, options);
   let ready = false;
+  let sent = 0;
   let outcome: ComputeOutcome<PaneResult> | null = null;
   let rows: OutCell[][] = [];
   let rowBytes: number[] = [];
   let settle!: { resolve: () => void; reject: (e: unknown) => void };
   const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  finished.catch(() => undefined); // observed in finish(); a failure before it must not be "unhandled"
   const onAbort = () => settle.reject(abortError());
   signal?.addEventListener("abort", onAbort);
+  const close = () => {
+    signal?.removeEventListener("abort", onAbort);
+    if (!worker) return;
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+    worker = null;
+  };
   worker.onerror = (event) => {
     // An error before the worker said "ready" means its script could not load: compute here instead.
     const message = (event as { message?: string } | null)?.message ?? "the scoring worker failed";
@@ -110,27 +134,38 @@ async function runInWorker(
         settle.reject(new Error(data.message));
     }
   };
-  try {
-    const values = input.source.values;
-    worker.postMessage({ type: "start", input: { ...input, source: { ...input.source, values: [] } } });
-    for (let start = 0; start < values.length; start += SOURCE_ROWS_PER_MESSAGE) {
-      if (signal?.aborted) throw abortError();
-      const packed = packRows(values, start, Math.min(values.length, start + SOURCE_ROWS_PER_MESSAGE));
-      worker.postMessage({ type: "rows", packed }, transferables(packed));
-      await Promise.race([yieldToUi(), finished]);
-    }
-    worker.postMessage({ type: "run" });
-    await finished;
-  } finally {
-    signal?.removeEventListener("abort", onAbort);
-    worker.onmessage = null;
-    worker.onerror = null;
-  }
-  const result = outcome as ComputeOutcome<PaneResult> | null;
-  if (!result) throw new Error("the scoring worker sent no result");
-  if (result.status !== "plan") return result;
-  const complete = { ...result, rows, rowBytes };
-  rows = [];
-  rowBytes = [];
-  return complete;
+  return {
+    rows(chunk) {
+      if (!worker) return;
+      for (let start = 0; start < chunk.length; start += SOURCE_ROWS_PER_MESSAGE) {
+        const packed = packRows(chunk, start, Math.min(chunk.length, start + SOURCE_ROWS_PER_MESSAGE));
+        worker.postMessage({ type: "rows", packed }, transferables(packed));
+        sent += packed.rowCount;
+      }
+    },
+    async finish(read, opts) {
+      try {
+        if (!worker) throw new WorkerUnavailable("the scoring worker was closed");
+        const input = computeInput(read, opts);
+        if (sent !== input.source.values.length)
+          throw new Error(`scoring worker: ${sent} rows sent for ${input.source.values.length} read`);
+        worker.postMessage({ type: "start", input: { ...input, source: { ...input.source, values: [] } } });
+        worker.postMessage({ type: "run" });
+        await finished;
+      } catch (e) {
+        if (e instanceof WorkerUnavailable) return paneCompute(read, opts);
+        throw e;
+      } finally {
+        close();
+      }
+      const result = outcome as ComputeOutcome<PaneResult> | null;
+      if (!result) throw new Error("the scoring worker sent no result");
+      if (result.status !== "plan") return result;
+      const complete = { ...result, rows, rowBytes };
+      rows = [];
+      rowBytes = [];
+      return complete;
+    },
+    close,
+  };
 }

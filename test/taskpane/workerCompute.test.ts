@@ -106,16 +106,38 @@ test("the worker writes what the in-thread step writes and returns the same view
   expect(t.terminated).toBe(1);
 });
 
-test("source and result rows travel in slices, so no message is long to copy", async () => {
+test("source rows go to the worker while the sheet is read; rows travel in slices, so no message is long to copy", async () => {
   const sheets = largeSample(60_000);
   const mapping = await detectedMapping(sheets);
-  load(sheets);
+  const wb = load(sheets);
+  wb.resetStats();
   const t = traffic();
+  const syncsAtPost: number[] = [];
   const res = await scoreActiveSheetWith(
-    { policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en", mapping },
-    workerCompute(() => fakeWorker(t)),
+    {
+      policy: DEFAULT_POLICY,
+      asOf: AS_OF,
+      lang: "en",
+      mapping,
+      onProgress: (p) => p.phase === "read" && syncsAtPost.push(wb.stats().syncs),
+    },
+    workerCompute(() => {
+      const w = fakeWorker(t);
+      const post = w.postMessage.bind(w);
+      w.postMessage = (m, transfer) => {
+        if (m.type === "rows" || m.type === "start") syncsAtPost.push(-t.toWorker.length - 1);
+        post(m, transfer);
+      };
+      return w;
+    }),
   );
   expect(res.status).toBe("done");
+  // Read chunks (3 of 22,222 rows × 9 columns) alternate with the rows messages: the first slices were on their way
+  // before the last chunk was read.
+  const firstRows = syncsAtPost.findIndex((x) => x < 0);
+  const lastRead = syncsAtPost.length - 1 - [...syncsAtPost].reverse().findIndex((x) => x >= 0);
+  expect(firstRows).toBeGreaterThan(0);
+  expect(firstRows).toBeLessThan(lastRead);
   const sent = t.toWorker
     .filter((m) => m.type === "rows")
     .map((m) => (m.type === "rows" ? m.packed.rowCount : 0));
