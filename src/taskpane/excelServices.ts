@@ -88,7 +88,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
   let policyForMapping: Policy = mergePolicy();
   const compute = options.createScoreWorker ? workerCompute(options.createScoreWorker) : paneCompute;
 
-  const readMapping = async (): Promise<MappingInfo | null> => {
+  const readMapping = async (policy: Policy = policyForMapping): Promise<MappingInfo | null> => {
     const read = await previewSource();
     const source = read.source;
     if (!source || read.isOwnSheet) return null;
@@ -105,7 +105,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       columns: sheetColumns(headerRow, source.columnIndex),
       mapping,
       saved: saved !== null,
-      problems: validateMapping(mapping, policyForMapping).map((p) => p.message),
+      problems: validateMapping(mapping, policy).map((p) => p.message),
       notes: saved ? [] : detected.notes.map((n) => n.message),
     };
   };
@@ -120,7 +120,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       await savePolicy(policy);
       policyForMapping = policy;
     },
-    readMapping,
+    readMapping: () => readMapping(),
     async saveMapping(mapping) {
       if (!lastSheet) {
         const info = await readMapping();
@@ -129,6 +129,13 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       await saveMapping(lastSheet, mapping);
     },
     async score(request): Promise<ScoreOutcome> {
+      // Columns not confirmed yet (none given, none saved): the answer is the detected mapping, which the header
+      // rows alone give — no need to read (and hand to the worker) a sheet of a million rows first. Sheets the
+      // preview cannot place (empty, our own, no header row) take the full run, which explains why.
+      if (!request.mapping) {
+        const preview = await readMapping(request.policy);
+        if (preview && !preview.saved) return { status: "needsMapping", mapping: preview };
+      }
       const outcome = await scoreActiveSheetWith(
         {
           policy: request.policy,
