@@ -75,6 +75,35 @@ test("response refusal: a source read chunk is retried with half the rows and th
   expect(wb.getValues("Invoices")[n][5]).toBe((n - 1) % 130);
 });
 
+test("re-running a large sheet reads the previous output in chunks too: no response above the limit", async () => {
+  // The previous output (kept so a cancelled re-run can restore it) was loaded whole with the first source chunk:
+  // re-scoring a sheet whose output exceeds Excel on the web's 5 MB response limit failed every time.
+  const n = 5000;
+  const wb = setup(invoiceRows(n), { responsePayloadLimitBytes: 60_000 });
+  expect((await runScore(baseOptions, testCompute)).status).toBe("done");
+  const first = wb.getValues("Invoices");
+  const again = await runScore({ ...baseOptions, asOf: baseOptions.asOf + 1 }, testCompute);
+  if (again.status === "failed") throw new Error(JSON.stringify(again));
+  expect(again.status).toBe("done");
+  expect(wb.getValues("Invoices")[n][5]).toBe(((n - 1) % 130) + 1);
+  expect(first[n][5]).toBe((n - 1) % 130);
+  // A cancelled re-run still restores the previous output exactly (values and formats, read in chunks).
+  const before = wb.snapshot("Invoices");
+  const ac = new AbortController();
+  const cancelled = await runScore(
+    {
+      ...baseOptions,
+      asOf: baseOptions.asOf + 5,
+      chunkCells: 4000,
+      signal: ac.signal,
+      onProgress: (p) => p.phase === "write" && p.done > 0 && ac.abort(),
+    },
+    testCompute,
+  );
+  expect(cancelled.status).toBe("cancelled");
+  expect(wb.snapshot("Invoices")).toEqual(before);
+});
+
 test("a block within the cell budget is read in one sync; larger blocks in row chunks of floor(budget / columns)", async () => {
   const wb = setup(invoiceRows(999));
   const progress: [number, number][] = [];
