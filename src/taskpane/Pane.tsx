@@ -285,7 +285,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
                 ready={runPolicy !== null}
                 asOfText={asOfText}
                 onAsOfTextChange={setAsOfChosen}
-                asOfIsToday={asOfChosen === null}
+                asOfIsToday={asOfChosen === null || asOfChosen === dateInputValue(today)}
                 onAsOfToday={() => setAsOfChosen(null)}
                 preset={preset}
                 onPresetChange={setPreset}

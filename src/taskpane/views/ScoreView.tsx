@@ -50,7 +50,7 @@ export interface ScoreViewProps {
   /** As-of date text of the date input (`yyyy-mm-dd`). */
   readonly asOfText: string;
   readonly onAsOfTextChange: (text: string) => void;
-  /** True while the field follows today's date (the analyst has not chosen one). */
+  /** True while the field shows today's date (followed, or chosen and equal to it): no "Today" to offer. */
   readonly asOfIsToday?: boolean;
   /** Back to following today's date (offered while the analyst's own date is shown). */
   readonly onAsOfToday?: () => void;
