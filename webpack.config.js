@@ -3,7 +3,8 @@
  *
  * Pages (dist/):
  *   taskpane.html  — the shared runtime: Office.js from Microsoft's CDN, then taskpane.js (registers the
- *                    AR.* custom functions, associates ribbon commands, renders the pane)
+ *                    AR.* custom functions, associates ribbon commands, renders the pane); the pane's scoring
+ *                    Web Worker is a separate same-origin bundle (src/taskpane/scoreWorker.ts)
  *   commands.html  — ribbon command glue for hosts that load a separate function file
  *   playground.html — the pane and functions on a simulated workbook (no office.js; built only when
  *                    src/playground/index.tsx exists)
@@ -25,11 +26,16 @@ const { FunctionsMetadataPlugin } = require("./scripts/functions-metadata-plugin
 const DEV_BASE_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** Content-Security-Policy for a page; `extraScript` lists origins allowed to serve scripts. */
-function contentSecurityPolicy(extraScript = []) {
+/**
+ * Content-Security-Policy for a page; `extraScript` lists origins allowed to serve scripts; `workers` allows Web
+ * Workers from the add-in's own origin (the pane's scoring worker, a separate same-origin bundle — never blob: or
+ * data: URLs).
+ */
+function contentSecurityPolicy(extraScript = [], { workers = false } = {}) {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...extraScript].join(" "),
+    ...(workers ? ["worker-src 'self'"] : []),
     // Fluent UI v9 (Griffel) injects <style> elements at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
@@ -127,7 +133,7 @@ module.exports = (env = {}, argv = {}) => {
       "taskpane",
       "./src/taskpane/taskpane.html",
       ["taskpane"],
-      contentSecurityPolicy(["https://appsforoffice.microsoft.com"]),
+      contentSecurityPolicy(["https://appsforoffice.microsoft.com"], { workers: true }),
     ),
     page(
       "commands",
@@ -149,7 +155,12 @@ module.exports = (env = {}, argv = {}) => {
   ];
   if (hasPlayground) {
     plugins.push(
-      page("playground", "./src/playground/playground.html", ["playground"], contentSecurityPolicy()),
+      page(
+        "playground",
+        "./src/playground/playground.html",
+        ["playground"],
+        contentSecurityPolicy([], { workers: true }),
+      ),
     );
   }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: runs every jest test once, then the engine and functions tests again under time zones
- * that break naive Date-based date code (Pacific/Kiritimati UTC+14, America/Sao_Paulo, Asia/Shanghai).
+ * `npm test`: runs every jest test once, then the engine and functions tests and the pane's as-of date test
+ * (a fake clock crossing the local midnight) again under time zones that break naive Date-based date code
+ * (Pacific/Kiritimati UTC+14, America/Sao_Paulo, Asia/Shanghai).
  * Extra arguments go to the first (full) jest run. Exits non-zero when any run fails and ends with
  * "TZ runs: <n> passed, <m> failed".
  */
@@ -14,7 +15,7 @@ const { spawnSync } = require("child_process");
 const ROOT = path.resolve(__dirname, "..");
 const JEST = require.resolve("jest/bin/jest");
 const TIME_ZONES = ["Pacific/Kiritimati", "America/Sao_Paulo", "Asia/Shanghai"];
-const TZ_DIRS = ["test/engine", "test/functions"];
+const TZ_DIRS = ["test/engine", "test/functions", "test/taskpane/asOfDate.test.tsx"];
 
 function jest(args, env = {}) {
   const result = spawnSync(process.execPath, [JEST, ...args], {

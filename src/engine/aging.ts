@@ -24,6 +24,21 @@ export function bucketLabels(edges: readonly number[]): string[] {
 }
 
 /**
+ * The Chinese label set for the same buckets, as Chinese aging reports write them:
+ * `[30,60,90]` -> `["未到期","1-30天","31-60天","61-90天","90天以上"]` (the last bucket is "more than the last edge").
+ */
+export function bucketLabelsZh(edges: readonly number[]): string[] {
+  const labels = ["未到期"];
+  let low = 1;
+  for (const edge of edges) {
+    labels.push(edge === low ? `${low}天` : `${low}-${edge}天`);
+    low = edge + 1;
+  }
+  labels.push(`${low - 1}天以上`);
+  return labels;
+}
+
+/**
  * Index into {@link bucketLabels}: 0 = Current (days ≤ 0), i = the bucket whose upper edge is `edges[i-1]`,
  * `edges.length + 1` = beyond the last edge. Fractional days compare as they are (30.5 is past an edge of 30).
  */

@@ -22,6 +22,8 @@ export interface ChunkOptions {
   beforeFirst?: () => void;
   /** Per-cell number formats (same shape as `rows`) instead of per-column ones (used to restore a block). */
   cellFormats?: string[][];
+  /** JSON size of each row (`rowByteSizes(rows)`), when the caller measured them already (e.g. in a worker). */
+  rowBytes?: readonly number[];
 }
 
 export interface ChunkResult {
@@ -50,7 +52,7 @@ export async function writeChunked(
   const width = rect.colCount;
   const fmtBytes = formats.reduce((n, f) => n + (f ? utf8Length(JSON.stringify([f])) + 1 : 0), 0);
   const cellFmt = opts.cellFormats;
-  const rowBytes = rowByteSizes(rows).map(
+  const rowBytes = (opts.rowBytes ?? rowByteSizes(rows)).map(
     (b, i) => b + fmtBytes + (cellFmt ? utf8Length(JSON.stringify(cellFmt[i])) : 0),
   );
   if (rows.length === 0) {

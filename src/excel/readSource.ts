@@ -5,7 +5,9 @@
  *      the names of previous runs;
  *   2. ranges — table/previous-output/Customers/history extents;
  *   3. values — the first chunk of the source block, the Customers sheet, the history sheet and our previous
- *      output (kept so a cancelled re-run can restore it); then one sync per further source chunk.
+ *      output (kept so a cancelled re-run can restore it); then one sync per further source chunk. When those
+ *      three exceed one chunk's budget (a re-run of a large sheet) they are read after the source in row chunks of
+ *      their own, so no response has to carry a whole previous output.
  *
  * Excel on the web refuses responses above 5 MB (ResponsePayloadSizeLimitExceeded), so the source values are read
  * in row chunks of at most `SOURCE_CHUNK_CELLS` cells (≈ 2–3 MB of JSON for an invoice sheet). A sheet of up to
@@ -91,6 +93,10 @@ export interface ReadSourceOptions {
   maxRows?: number;
   /** Called after each source chunk arrives (rows read so far, total rows of the block). */
   onProgress?: (rowsRead: number, rowsTotal: number) => void;
+  /** Stops reading between chunks once aborted (the caller then sees partial values and must not use them). */
+  signal?: AbortSignal;
+  /** Receives each chunk of source rows as it arrives, in order (e.g. to hand them to a worker while reading). */
+  onRows?: (rows: unknown[][]) => void;
 }
 
 interface RectLike {
@@ -170,11 +176,11 @@ export async function readSource(
   const prevRange = nameItem ? nameItem.getRangeOrNullObject() : null;
   prevRange?.load(RECT_PROPS);
   const custUsed = cust ? cust.getUsedRangeOrNullObject(true) : null;
-  custUsed?.load("address");
+  custUsed?.load(RECT_PROPS);
   const ratesUsed = rateSheet ? rateSheet.getUsedRangeOrNullObject(true) : null;
-  ratesUsed?.load("address");
+  ratesUsed?.load(RECT_PROPS);
   const histUsed = hist.isNullObject ? null : hist.getUsedRangeOrNullObject(true);
-  histUsed?.load("address");
+  histUsed?.load(RECT_PROPS);
   await context.sync();
 
   let prevRect = prevRange && !prevRange.isNullObject ? toRect(prevRange) : null;
@@ -218,23 +224,54 @@ export async function readSource(
   const fmtRange = region
     ? sheet.getRangeByIndexes(region.row, region.col, Math.min(FORMAT_ROWS, region.rowCount), region.colCount)
     : null;
-  const custValues = !preview && custUsed && !custUsed.isNullObject ? custUsed : null;
-  const rateValues = !preview && ratesUsed && !ratesUsed.isNullObject ? ratesUsed : null;
-  const histValues = !preview && histUsed && !histUsed.isNullObject ? histUsed : null;
-  const prevValues =
-    !preview && prevRect
-      ? sheet.getRangeByIndexes(prevRect.row, prevRect.col, prevRect.rowCount, prevRect.colCount)
-      : null;
+  const custRect = !preview && custUsed && !custUsed.isNullObject ? toRect(custUsed) : null;
+  const rateRect = !preview && ratesUsed && !ratesUsed.isNullObject ? toRect(ratesUsed) : null;
+  const histRect = !preview && histUsed && !histUsed.isNullObject ? toRect(histUsed) : null;
+  const prevBlock = !preview ? prevRect : null;
+  // The Customers and Rates sheets, the history and our previous output (values and formats, kept so a cancelled
+  // re-run can restore it) travel with the first source chunk when they fit its budget; else — or when that first
+  // sync is refused for its size — each is read in row chunks of its own after the source: a re-run of a large sheet
+  // must not ask for its whole previous output at once.
+  const budget = options.chunkCells ?? SOURCE_CHUNK_CELLS;
+  const area = (r: Rect | null) => (r ? r.rowCount * r.colCount : 0);
+  let together = area(custRect) + area(rateRect) + area(histRect) + 2 * area(prevBlock) <= budget;
+  const rangeOf = (ws: Excel.Worksheet, r: Rect | null) =>
+    r ? ws.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount) : null;
+  const custValues = cust ? rangeOf(cust, custRect) : null;
+  const rateValues = rateSheet ? rangeOf(rateSheet, rateRect) : null;
+  const histValues = rangeOf(hist, histRect);
+  const prevValues = rangeOf(sheet, prevBlock);
   // Queued with the first source chunk (and again if that sync is refused for its size: nothing was delivered).
   const queueFirstSync = () => {
     srcRange?.load("address");
     fmtRange?.load("numberFormat");
+    if (!together) return;
     custValues?.load("values");
     rateValues?.load("values");
     histValues?.load("values");
     prevValues?.load("values,numberFormat");
   };
-  const srcValues = await readRowChunks(context, sheet, region, queueFirstSync, options);
+  const { values: srcValues } = await readRowChunks(context, sheet, region, {
+    ...options,
+    queueFirst: queueFirstSync,
+    onRefused: () => {
+      const was = together;
+      together = false;
+      return was;
+    },
+  });
+  const separately = async (ws: Excel.Worksheet | null, r: Rect | null, formats = false) =>
+    ws && r && !options.signal?.aborted
+      ? readRowChunks(context, ws, r, { chunkCells: budget, formats, signal: options.signal })
+      : null;
+  const custRead = together && custValues ? { values: custValues.values } : await separately(cust, custRect);
+  const rateRead =
+    together && rateValues ? { values: rateValues.values } : await separately(rateSheet, rateRect);
+  const histRead = together && histValues ? { values: histValues.values } : await separately(hist, histRect);
+  const prevRead =
+    together && prevValues
+      ? { values: prevValues.values, numberFormat: prevValues.numberFormat as string[][] }
+      : await separately(sheet, prevBlock, true);
 
   const source: SourceSnapshot | null =
     srcRange && fmtRange && region
@@ -254,57 +291,78 @@ export async function readSource(
     sheetId: sheet.id,
     sheetName: sheet.name,
     isOwnSheet,
-    customers: cust && custValues ? { sheetName: cust.name, values: custValues.values } : null,
-    rates: rateSheet && rateValues ? { sheetName: rateSheet.name, values: rateValues.values } : null,
-    history: { exists: !hist.isNullObject, values: histValues ? histValues.values : [] },
+    customers: cust && custRead ? { sheetName: cust.name, values: custRead.values } : null,
+    rates: rateSheet && rateRead ? { sheetName: rateSheet.name, values: rateRead.values } : null,
+    history: { exists: !hist.isNullObject, values: histRead ? histRead.values : [] },
     record,
     previous:
-      prevRect && prevValues
-        ? { rect: prevRect, values: prevValues.values, numberFormats: prevValues.numberFormat as string[][] }
+      prevRect && prevRead
+        ? { rect: prevRect, values: prevRead.values, numberFormats: prevRead.numberFormat ?? [] }
         : null,
     table: tableInfo,
   };
 }
 
+/** What a chunked read loads besides the values, and where its rows go. */
+interface RowChunkOptions extends ReadSourceOptions {
+  /** Queued with the first chunk (sync 3's other loads). */
+  queueFirst?: () => void;
+  /** Also load the number formats (the budget then counts two entries per cell). */
+  formats?: boolean;
+  /** Called when the first sync is refused for its size; true when it made that sync lighter (retry even at 1 row). */
+  onRefused?: () => boolean;
+}
+
 /**
- * The deliberate chunked read loop: the source values in row chunks of `sourceChunkRows` rows, one sync each.
- * `queueFirst` (sync 3's other loads) travels with the first chunk, so a block within the budget costs exactly one
- * sync. A chunk refused for its size (request or response) is retried with half the rows; a refused sync delivers
+ * The deliberate chunked read loop: a block's values (and formats) in row chunks of `sourceChunkRows` rows, one
+ * sync each. `queueFirst` travels with the first chunk, so a source block within the budget costs exactly one sync.
+ * A chunk refused for its size (request or response) is retried with half the rows; a refused sync delivers
  * nothing, so `queueFirst` is queued again until the first chunk has arrived.
  */
 async function readRowChunks(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   region: Rect | null,
-  queueFirst: () => void,
-  options: ReadSourceOptions,
-): Promise<unknown[][]> {
+  options: RowChunkOptions,
+): Promise<{ values: unknown[][]; numberFormat?: string[][] }> {
   const total = region ? region.rowCount : 0;
-  let rows = region ? sourceChunkRows(region.colCount, options.chunkCells) : 0;
+  const perCell = options.formats ? 2 : 1;
+  let rows = region ? sourceChunkRows(region.colCount * perCell, options.chunkCells) : 0;
   const values: unknown[][] = [];
+  const formats: string[][] = [];
   let first = true;
   while (first || values.length < total) {
-    if (first) queueFirst();
+    if (first) options.queueFirst?.();
     const start = values.length;
     const n = Math.min(rows, total - start);
     const chunk =
       region && n > 0 ? sheet.getRangeByIndexes(region.row + start, region.col, n, region.colCount) : null;
-    chunk?.load("values");
+    chunk?.load(options.formats ? "values,numberFormat" : "values");
     try {
       // One request per chunk, by design (see above): the loop is the chunked read itself.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
-      if (isPayloadTooLarge(e) && n > 1) {
-        rows = Math.ceil(n / 2);
-        continue;
+      if (isPayloadTooLarge(e)) {
+        const lighter = first && options.onRefused?.() === true;
+        if (n > 1 || lighter) {
+          rows = Math.max(1, Math.ceil(n / 2));
+          continue;
+        }
       }
       throw e;
     }
     first = false;
-    if (chunk) for (const row of chunk.values) values.push(row);
+    if (chunk) {
+      for (const row of chunk.values) values.push(row);
+      if (options.formats) for (const row of chunk.numberFormat as string[][]) formats.push(row);
+      options.onRows?.(chunk.values);
+    }
     options.onProgress?.(values.length, total);
-    if (values.length < total) await yieldToUi();
+    if (values.length < total) {
+      await yieldToUi();
+      if (options.signal?.aborted) break;
+    }
   }
-  return values;
+  return options.formats ? { values, numberFormat: formats } : { values };
 }

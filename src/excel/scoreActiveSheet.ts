@@ -3,28 +3,23 @@
  * The mapping is the one passed in, else the one confirmed earlier for this sheet (settings
  * "crt.mapping.<sheetName>"); without either, the detected mapping is returned for the analyst to confirm
  * (`needsMapping`). A successful run with an explicit mapping saves it as confirmed.
+ *
+ * The engine step is split so it can run off the UI thread: {@link computeInput} gathers, on the thread that owns
+ * Office.js, everything the step needs as plain data (settings, parsed history, today); {@link computeScore} is
+ * pure (no Office.js, no DOM) — the pane runs it in a Web Worker (src/taskpane/scoreWorker.ts), tests and the
+ * command line call it directly through `scoreActiveSheet`.
  */
-import { scoreTable, type ScoreResult, type SnapshotRow } from "../engine/pipeline";
+import type { ScoreResult, SnapshotRow } from "../engine/pipeline";
 import type { Policy } from "../engine/policy";
 import { serialFromYmd } from "../engine/serial";
-import { readCustomers } from "../engine/sheet/customers";
-import { readRates } from "../engine/sheet/rates";
-import { readTable } from "../engine/sheet/table";
 import type { ColumnMapping } from "../engine/sheet/types";
-import { planFromScore } from "./planFromScore";
+import { computeScore, type ComputeInput } from "./computeScore";
 import { runScore, type Compute, type ScoreOptions, type ScoreOutcome } from "./scoreSheet";
 import { loadMapping, saveMapping } from "./settings";
-import type { Bilingual } from "./writePlan";
+
+export { computeScore, type ComputeInput, type DetectedMapping } from "./computeScore";
 
 export type ScoreSheetOptions = ScoreOptions<Policy, ColumnMapping>;
-
-/** What `needsMapping` carries: the detected header row and mapping plus the problems to fix. */
-export interface DetectedMapping {
-  headerRowIndex: number;
-  headers: string[];
-  mapping: ColumnMapping;
-  problems: Bilingual[];
-}
 
 /** Today's date as an Excel serial (local calendar date of the machine running the pane). */
 export function todaySerial(now = new Date()): number {
@@ -64,59 +59,47 @@ export function parseHistory(values: unknown[][], sheetName: string): SnapshotRo
   return out;
 }
 
-/** Fallback when no header row was found and readTable gave no reason (it always does today). */
-const NO_HEADER_MESSAGE: Bilingual = {
-  en: "No header row found: choose the columns by hand.",
-  zh: "未找到表头行：请手动选择各列。",
-};
-
-const engineCompute: Compute<ScoreResult, Policy, ColumnMapping> = (read, options) => {
+/** The engine step's input from a read (on the Office.js thread: reads the saved mapping from the settings). */
+export function computeInput(
+  read: Parameters<Compute<ScoreResult>>[0],
+  options: ScoreSheetOptions,
+): ComputeInput {
   const src = read.source;
-  const mapping = options.mapping ?? loadMapping<ColumnMapping>(src.sheetName) ?? undefined;
-  const table = readTable(src.values, {
-    ...(mapping ? { mapping } : {}),
+  return {
+    source: {
+      sheetName: src.sheetName,
+      rowIndex: src.rowIndex,
+      columnIndex: src.columnIndex,
+      values: src.values,
+    },
+    customers: read.customers,
+    rates: read.rates,
+    history: parseHistory(read.history.values, src.sheetName),
+    mapping: options.mapping ?? loadMapping<ColumnMapping>(src.sheetName) ?? undefined,
     policy: options.policy,
-    sheetName: src.sheetName,
-    rowOffset: src.rowIndex,
-    columnOffset: src.columnIndex,
-  });
-  if (!mapping || table.headerRowIndex < 0 || table.mappingProblems.length > 0) {
-    const detected: DetectedMapping = {
-      headerRowIndex: table.headerRowIndex,
-      headers: [...table.headers],
-      mapping: table.mapping,
-      problems: table.mappingProblems.map((p) => ({ en: p.message.en, zh: p.message.zh })),
-    };
-    if (table.headerRowIndex < 0) {
-      // No header row: readTable reports why (NO_HEADER); say so instead of an unexplained mapping panel.
-      const noHeader = table.issues.find((i) => i.code === "NO_HEADER")?.reason ?? NO_HEADER_MESSAGE;
-      const message = { en: noHeader.en, zh: noHeader.zh };
-      detected.problems.unshift(message);
-      return { status: "needsMapping", detected, message };
-    }
-    return { status: "needsMapping", detected };
-  }
-  const customers = read.customers
-    ? readCustomers(read.customers.values, { policy: options.policy, sheetName: read.customers.sheetName })
-    : undefined;
-  const rates = read.rates ? readRates(read.rates.values, { sheetName: read.rates.sheetName }) : undefined;
-  const result = scoreTable(table, undefined, options.policy, options.asOf, {
-    ...(customers ? { customers } : {}),
-    ...(rates ? { rates } : {}),
-    previousSnapshot: parseHistory(read.history.values, src.sheetName),
-  });
-  const plan = planFromScore(result, {
-    sourceRowCount: src.values.length,
+    asOf: options.asOf,
     lang: options.lang,
     runDate: todaySerial(),
-    sheetName: src.sheetName,
-  });
-  return { status: "plan", plan, headerRowOffset: result.headerRowIndex, summary: result };
-};
+  };
+}
+
+const engineCompute: Compute<ScoreResult, Policy, ColumnMapping> = (read, options) =>
+  computeScore(computeInput(read, options));
 
 /** Scores the active sheet (the table holding the selection, else the used range). See scoreSheet.ts. */
 export async function scoreActiveSheet(options: ScoreSheetOptions): Promise<ScoreOutcome<ScoreResult>> {
-  const outcome = await runScore(options, engineCompute);
+  return scoreActiveSheetWith(options, engineCompute);
+}
+
+/**
+ * Scores the active sheet with another engine step (e.g. {@link computeScore} in a worker, whose summary is the
+ * pane's view model). Saves a confirmed mapping after a successful run, like {@link scoreActiveSheet}.
+ */
+export async function scoreActiveSheetWith<S>(
+  options: ScoreSheetOptions,
+  compute: Compute<S, Policy, ColumnMapping>,
+): Promise<ScoreOutcome<S>> {
+  const outcome = await runScore(options, compute);
   if (outcome.status === "done" && options.mapping) {
     await saveMapping(outcome.output.sheetName, options.mapping);
   }

@@ -54,17 +54,47 @@ export interface ScoreOptions<P = unknown, M = unknown> {
   chunkBytes?: number;
 }
 
-/** What the engine step returns to the writer. */
+/**
+ * What the engine step returns to the writer. A step may hand over the data rows ready to write (`rows`: one
+ * sanitised row per source data row, the plan's columns in order, with `rowBytes` their JSON sizes) — a worker does,
+ * so the UI thread neither builds nor measures a million rows in one task; otherwise they are built from the plan.
+ */
 export type ComputeOutcome<S> =
-  | { status: "plan"; plan: WritePlan; headerRowOffset: number; summary: S }
+  | {
+      status: "plan";
+      plan: WritePlan;
+      headerRowOffset: number;
+      summary: S;
+      rows?: OutCell[][];
+      rowBytes?: number[];
+    }
   | { status: "needsMapping"; detected: unknown; message?: Bilingual }
   | { status: "blocked"; message: Bilingual };
 
-/** The engine step: pure, given the read snapshot. */
-export type Compute<S, P = unknown, M = unknown> = (
+/** The engine step, given the read snapshot: pure, on this thread or (asynchronously) in a worker. */
+export type Compute<S, P = unknown, M = unknown> = ((
   read: SourceRead & { source: SourceSnapshot },
   options: ScoreOptions<P, M>,
-) => ComputeOutcome<S>;
+) => ComputeOutcome<S> | Promise<ComputeOutcome<S>>) & {
+  /**
+   * Optional: a session opened before the read, which receives the source rows chunk by chunk while they are read
+   * (so a worker copies and unpacks them while the next chunk is on its way) and then computes.
+   */
+  start?: (options: ScoreOptions<P, M>) => ComputeSession<S, P, M>;
+};
+
+/** An engine step fed while reading (see {@link Compute.start}). */
+export interface ComputeSession<S, P = unknown, M = unknown> {
+  /** The next chunk of source rows, in order (the first chunk starts at the source's first row). */
+  rows(chunk: unknown[][]): void;
+  /** The read is complete: compute (the snapshot's values are the rows already given). */
+  finish(
+    read: SourceRead & { source: SourceSnapshot },
+    options: ScoreOptions<P, M>,
+  ): ComputeOutcome<S> | Promise<ComputeOutcome<S>>;
+  /** The run ends without `finish` (cancelled, blocked, failed): release what the session holds. */
+  close(): void;
+}
 
 export interface ScoreDone<S> {
   status: "done";
@@ -159,20 +189,28 @@ export async function runScore<S, P, M>(
   compute: Compute<S, P, M>,
 ): Promise<ScoreOutcome<S>> {
   const progress = (phase: ScorePhase, done = 0, total = 1) => options.onProgress?.({ phase, done, total });
+  const session = compute.start?.(options);
   try {
     return await Excel.run(async (context) => {
       progress("read");
       const read = await readSource(context, loadRuns(), {
         onProgress: (done, total) => progress("read", done, total),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(session ? { onRows: (rows: unknown[][]) => session.rows(rows) } : {}),
       });
+      // Cancelled while reading or computing: nothing has been written yet.
+      if (options.signal?.aborted) return { status: "cancelled" as const };
       if (read.isOwnSheet) return { status: "blocked" as const, message: MESSAGES.ownSheet };
       if (!read.source || read.source.values.length === 0)
         return { status: "blocked" as const, message: MESSAGES.empty };
       progress("compute");
       let outcome: ComputeOutcome<S>;
       try {
-        outcome = compute({ ...read, source: read.source }, options);
+        const snapshot = { ...read, source: read.source };
+        outcome = await (session ? session.finish(snapshot, options) : compute(snapshot, options));
+        if (options.signal?.aborted) return { status: "cancelled" as const };
       } catch (e) {
+        if (options.signal?.aborted) return { status: "cancelled" as const };
         const why = e instanceof Error ? e.message : String(e);
         return {
           status: "failed" as const,
@@ -192,13 +230,15 @@ export async function runScore<S, P, M>(
   } catch (e) {
     const m = mapOfficeError(e);
     return { status: "failed", message: m.message, code: m.code };
+  } finally {
+    session?.close();
   }
 }
 
 async function writeAll<S, P, M>(
   context: Excel.RequestContext,
   read: SourceRead & { source: SourceSnapshot },
-  outcome: { plan: WritePlan; headerRowOffset: number; summary: S },
+  outcome: { plan: WritePlan; headerRowOffset: number; summary: S; rows?: OutCell[][]; rowBytes?: number[] },
   options: ScoreOptions<P, M>,
   progress: (phase: ScorePhase, done?: number, total?: number) => void,
 ): Promise<ScoreOutcome<S>> {
@@ -279,9 +319,9 @@ async function writeAll<S, P, M>(
   await saveRun(read.sheetId, record);
 
   // --- data chunks (one sync each) ------------------------------------------------------------------------------
-  const rows: OutCell[][] = Array.from({ length: nData }, (_, r) =>
-    plan.columns.map((c) => safeCell(c.values[r] ?? "")),
-  );
+  const rows: OutCell[][] =
+    outcome.rows ??
+    Array.from({ length: nData }, (_, r) => plan.columns.map((c) => safeCell(c.values[r] ?? "")));
   const formats = plan.columns.map((c) => c.numberFormat);
   const dataRect: Rect = { row: T.row + 1, col: T.col, rowCount: nData, colCount: K };
   const beforeFirst = () => {
@@ -312,6 +352,7 @@ async function writeAll<S, P, M>(
       signal: options.signal,
       onChunk: (done, total) => progress("write", done, total),
       beforeFirst,
+      ...(outcome.rowBytes ? { rowBytes: outcome.rowBytes } : {}),
     });
     chunks = res.chunks;
     if (res.cancelled) {

@@ -4,7 +4,14 @@
  * worked example. functions.json (metadata.ts), argument coercion (coerce.ts), registration (register.ts) and the
  * metadata tests all derive from this array. Spec: /work/shared/spec/functions.md.
  */
-import { bucketIndex, daysPastDue, edgeProblems } from "../engine/aging";
+import {
+  DEFAULT_AGING_EDGES,
+  bucketIndex,
+  bucketLabels,
+  bucketLabelsZh,
+  daysPastDue,
+  edgeProblems,
+} from "../engine/aging";
 import { altmanZ, altmanZone, type AltmanModel } from "../engine/altman";
 import { nextBusinessDay } from "../engine/dates";
 import {
@@ -20,8 +27,9 @@ import { weightedPayIndex } from "../engine/payindex";
 import { creditScore, riskGrade, scoreReasons, type ScoreFactors } from "../engine/score";
 import { MAX_SERIAL, type Serial } from "../engine/serial";
 import { discountCost, discountDate, dueDate, type PaymentTerms } from "../engine/terms";
+import { choiceKey } from "./coerce";
 import { fail } from "./errors";
-import { getFunctionPolicy, policyBucketLabels, resolveLabels } from "./policy";
+import { displayLanguage } from "./language";
 import type { Dimensionality, FunctionSpec, OfficeType, ParamKind, ParamSpec, Text } from "./types";
 
 const KIND_SHAPE: Readonly<Record<ParamKind, { type: OfficeType; dimensionality: Dimensionality }>> = {
@@ -117,7 +125,16 @@ const scoreParams: readonly ParamSpec[] = [
     "余额 / 信用额度，小数（1.12 = 112%）。",
     opt,
   ),
-  param("altman_z", "number", "Altman Z-score of the customer.", "客户的 Altman Z 值。", opt),
+  param(
+    "altman_z",
+    "number",
+    "Altman Z-score of the customer (0 or empty: not given).",
+    "客户的 Altman Z 值（0 或空：未提供）。",
+    {
+      ...opt,
+      zeroIsEmpty: true,
+    },
+  ),
   param("years_trading", "number", "Years the customer has been trading (≥ 0).", "客户经营年数（≥ 0）。", {
     ...opt,
     min: 0,
@@ -148,6 +165,39 @@ const NO_FACTOR = text(
 
 const money = (name: string, en: string, zh: string, extra: ParamExtra = {}): ParamSpec =>
   param(name, "number", en, zh, { emptyAsZero: true, ...extra });
+
+/** Labels of the fixed default buckets (AGINGBUCKET's hot path). */
+const DEFAULT_LABELS: readonly string[] = Object.freeze(bucketLabels(DEFAULT_AGING_EDGES));
+
+/** A `labels` argument that names a language instead of listing labels: the built label set in that language. */
+const LABEL_LANGUAGES: Readonly<Record<string, (edges: readonly number[]) => string[]>> = {
+  en: bucketLabels,
+  english: bucketLabels,
+  英文: bucketLabels,
+  zh: bucketLabelsZh,
+  zhcn: bucketLabelsZh,
+  cn: bucketLabelsZh,
+  chinese: bucketLabelsZh,
+  中文: bucketLabelsZh,
+  简体中文: bucketLabelsZh,
+};
+
+/**
+ * Bucket labels for `edges`: built (English) when `labels` is null; one label naming a language ("zh", "中文",
+ * "en") selects the built set in that language; `edges + 2` labels name every bucket (Current first); `edges + 1`
+ * labels name the overdue buckets and keep "Current" (the spec's "one more than edges"). `null` when the count fits
+ * none of these.
+ */
+export function resolveLabels(edges: readonly number[], labels: readonly string[] | null): string[] | null {
+  if (labels === null) return bucketLabels(edges);
+  if (labels.length === 1) {
+    const build = LABEL_LANGUAGES[choiceKey(labels[0])];
+    if (build) return build(edges);
+  }
+  if (labels.length === edges.length + 2) return labels.slice();
+  if (labels.length === edges.length + 1) return [bucketLabels(edges)[0], ...labels];
+  return null;
+}
 
 export const CATALOGUE: readonly FunctionSpec[] = [
   {
@@ -277,23 +327,21 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       param(
         "edges",
         "numberList",
-        "Optional ascending bucket edges in days, e.g. {30,60,90}; default: the saved policy (30, 60, 90).",
-        "可选的递增账龄分界天数，例如 {30,60,90}；默认使用已保存的策略（30、60、90）。",
+        "Optional ascending bucket edges in days, e.g. {30,60,90}; default 30, 60, 90.",
+        "可选的递增账龄分界天数，例如 {30,60,90}；默认 30、60、90。",
         { ...opt, zeroIsEmpty: true },
       ),
       param(
         "labels",
         "stringList",
-        'Optional labels: one per bucket (edges + 2, "Current" first), or edges + 1 for the overdue buckets only.',
-        "可选标签：每个区间一个（分界数 + 2，第一个为未逾期），或分界数 + 1（仅逾期区间）。",
-        opt,
+        'Optional labels: one per bucket (edges + 2, "Current" first), edges + 1 for the overdue buckets only, or "zh" for the Chinese set (未到期, 1-30天 … 90天以上).',
+        "可选标签：每个区间一个（分界数 + 2，第一个为未逾期），或分界数 + 1（仅逾期区间），或 “zh” 使用中文标签（未到期、1-30天 … 90天以上）。",
+        { ...opt, zeroIsEmpty: true },
       ),
     ],
     impl: (days: number, edges: number[] | null, labels: string[] | null): string => {
-      if (edges === null && labels === null) {
-        return policyBucketLabels()[bucketIndex(days, getFunctionPolicy().agingEdges)];
-      }
-      const e = edges ?? getFunctionPolicy().agingEdges;
+      if (edges === null && labels === null) return DEFAULT_LABELS[bucketIndex(days, DEFAULT_AGING_EDGES)];
+      const e = edges ?? DEFAULT_AGING_EDGES;
       const problems = edgeProblems(e);
       if (problems.length > 0) {
         fail(
@@ -307,8 +355,8 @@ export const CATALOGUE: readonly FunctionSpec[] = [
         const got = labels?.length ?? 0;
         fail(
           "invalidValue",
-          `labels: expected ${e.length + 2} labels (or ${e.length + 1}), got ${got}`,
-          `labels：应有 ${e.length + 2} 个标签（或 ${e.length + 1} 个），实际 ${got} 个`,
+          `labels: expected ${e.length + 2} labels (or ${e.length + 1}, or "zh" / "en"), got ${got}`,
+          `labels：应有 ${e.length + 2} 个标签（或 ${e.length + 1} 个，或 “zh” / “en”），实际 ${got} 个`,
         );
       }
       return names[bucketIndex(days, e)];
@@ -345,25 +393,22 @@ export const CATALOGUE: readonly FunctionSpec[] = [
           `amounts：应与 days_beyond_terms 同为 ${days.length} 个单元格，实际 ${amounts.length} 个`,
         );
       }
+      if (days.every((x) => x === null))
+        fail("notAvailable", "days_beyond_terms is empty", "days_beyond_terms 为空");
       const d: number[] = [];
       const w: number[] = [];
       for (let i = 0; i < days.length; i++) {
         const day = days[i];
         const amount = amounts === null ? 1 : amounts[i];
-        if (day === null || amount === null) continue;
-        if (amount < 0) fail("invalidNumber", `amounts: ${amount} is negative`, `amounts：${amount} 为负数`);
+        if (amount !== null && amount < 0)
+          fail("invalidNumber", `amounts: ${amount} is negative`, `amounts：${amount} 为负数`);
+        // A zero amount weighs nothing: skipped like an empty one (Excel desktop passes empty cells as 0).
+        if (day === null || amount === null || amount === 0) continue;
         d.push(day);
         w.push(amount);
       }
       if (d.length === 0)
-        fail(
-          "notAvailable",
-          "days_beyond_terms: no invoice with an amount",
-          "days_beyond_terms：没有带金额的发票",
-        );
-      if (amounts !== null && !w.some((x) => x > 0)) {
-        fail("divisionByZero", "amounts: total amount is zero", "amounts：金额合计为零");
-      }
+        fail("notAvailable", "amounts: no invoice with an amount", "amounts：没有带金额的发票");
       return weightedPayIndex(d, amounts === null ? undefined : w);
     },
     example: { formula: "=AR.PAYINDEX(15)", result: "70" },
@@ -399,9 +444,9 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       param(
         "score",
         "number",
-        "Credit score 0-100 (e.g. from AR.CREDITSCORE).",
-        "信用评分 0-100（例如 AR.CREDITSCORE 的结果）。",
-        { min: 0, max: 100 },
+        "Credit score 0-100 (e.g. from AR.CREDITSCORE); an empty cell counts as 0.",
+        "信用评分 0-100（例如 AR.CREDITSCORE 的结果）；空单元格按 0 计。",
+        { min: 0, max: 100, emptyAsZero: true },
       ),
     ],
     impl: (score: number): string => riskGrade(score),
@@ -425,7 +470,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       const f = factors(d, u, z, y, r);
       if (d === null && u === null && z === null && y === null && r === null)
         fail("notAvailable", NO_FACTOR.en, NO_FACTOR.zh);
-      return scoreReasons(f, getFunctionPolicy().lang);
+      return scoreReasons(f, displayLanguage());
     },
     example: { formula: "=AR.SCOREREASONS(24, 1.12)", result: "pays 24 days late; 112% of credit limit" },
   },
@@ -457,10 +502,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
         "string",
         'Optional model: "public" (default), "private" or "nonmfg".',
         "可选模型：“public”（默认）、“private” 或 “nonmfg”。",
-        {
-          ...opt,
-          choices: MODEL_CHOICES,
-        },
+        { ...opt, choices: MODEL_CHOICES, zeroIsEmpty: true },
       ),
     ],
     impl: (
@@ -496,16 +538,21 @@ export const CATALOGUE: readonly FunctionSpec[] = [
     ),
     result: { type: "string", dimensionality: "scalar" },
     parameters: [
-      param("z", "number", "Altman Z-score.", "Altman Z 值。"),
+      param(
+        "z",
+        "number",
+        "Altman Z-score (an empty cell counts as 0).",
+        "Altman Z 值（空单元格按 0 计）。",
+        {
+          emptyAsZero: true,
+        },
+      ),
       param(
         "model",
         "string",
         'Optional model: "public" (default), "private" or "nonmfg".',
         "可选模型：“public”（默认）、“private” 或 “nonmfg”。",
-        {
-          ...opt,
-          choices: MODEL_CHOICES,
-        },
+        { ...opt, choices: MODEL_CHOICES, zeroIsEmpty: true },
       ),
     ],
     impl: (z: number, model: AltmanModel | null): string => altmanZone(z, model ?? "public"),
@@ -530,18 +577,16 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       param(
         "annual_rate",
         "number",
-        "Annual interest rate as a decimal (0.1325 = 13.25 %).",
-        "年利率，小数（0.1325 = 13.25%）。",
-        {
-          min: 0,
-        },
+        "Annual interest rate as a decimal (0.1325 = 13.25 %); an empty cell counts as 0.",
+        "年利率，小数（0.1325 = 13.25%）；空单元格按 0 计。",
+        { min: 0, emptyAsZero: true },
       ),
       param(
         "day_basis",
         "number",
-        "Optional day basis: 365 (default) or 360.",
-        "可选计息基准：365（默认）或 360。",
-        opt,
+        "Optional day basis: 365 (default; also when empty) or 360.",
+        "可选计息基准：365（默认，为空时亦同）或 360。",
+        { ...opt, zeroIsEmpty: true },
       ),
     ],
     impl: (amount: number, due: Serial, asOf: Serial, rate: number, basis: number | null): number => {
@@ -573,10 +618,7 @@ export const CATALOGUE: readonly FunctionSpec[] = [
         "string",
         'Optional regime: "UK" (default) or "EU".',
         "可选制度：“UK”（默认）或 “EU”。",
-        {
-          ...opt,
-          choices: REGIME_CHOICES,
-        },
+        { ...opt, choices: REGIME_CHOICES, zeroIsEmpty: true },
       ),
     ],
     impl: (amount: number, regime: RecoveryRegime | null): number => recoveryFee(amount, regime ?? "UK"),
@@ -684,9 +726,9 @@ export const CATALOGUE: readonly FunctionSpec[] = [
       param(
         "terms_days",
         "termsDays",
-        'Credit terms in days, or terms text such as "Net 60" or "30 EOM" (EOM and prox count ~15 days extra).',
-        "账期天数，或付款条件文本，如 “Net 60”、“30 EOM”（EOM 和 prox 约多计 15 天）。",
-        { min: 0 },
+        'Credit terms in days, or terms text such as "Net 60" or "30 EOM" (EOM and prox count ~15 days extra); an empty cell counts as 0 (cash terms).',
+        "账期天数，或付款条件文本，如 “Net 60”、“30 EOM”（EOM 和 prox 约多计 15 天）；空单元格按 0（现款）计。",
+        { min: 0, emptyAsZero: true },
       ),
       param(
         "days_beyond_terms",

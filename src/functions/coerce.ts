@@ -1,11 +1,14 @@
 /**
  * Argument coercion for every AR.* function, driven by the parameter metadata (types.ts) — the only place that
  * reads Excel-shaped inputs:
- * - omitted optional arguments arrive as `null` (or `undefined`); empty cells as `""` or `0`;
+ * - omitted optional arguments arrive as `null` (or `undefined`); an empty cell as `0` (Excel desktop) or `null`
+ *   (Excel on the web), inside ranges as `0` (both) or `""` — see src/playground/customFunctions.ts HOST_ARGUMENTS
+ *   for the sources; `emptyAsZero` / `zeroIsEmpty` on a parameter say which reading it takes;
  * - scalar parameters also accept a 1×1 range; larger ranges are `#VALUE!`;
  * - list parameters accept a scalar, a row, a column or a block, row by row, skipping empty cells;
  * - dates are serials (fractions dropped, < 1 = no date) or ISO / Chinese text;
- * - a cell error passed in is propagated unchanged.
+ * - a cell error passed in is propagated unchanged (defensive: functions.json does not set allowErrorForDataTypeAny,
+ *   so Excel shows an error argument itself and never calls the function with it).
  * Failures throw {@link ArgError} with a message naming the argument and the bad value.
  */
 import { parseDateText } from "../engine/dates";
@@ -179,7 +182,8 @@ function termsDaysCoercer(p: ParamSpec): Coercer {
       return terms === null ? badTerms(v) : nominalTermsDays(terms);
     }
     const n = cellNumber(p, v);
-    return n === EMPTY ? EMPTY : checkNumber(p, n);
+    if (n === EMPTY) return p.emptyAsZero ? 0 : EMPTY;
+    return checkNumber(p, n);
   };
 }
 
@@ -219,7 +223,7 @@ function stringCoercer(p: ParamSpec): Coercer {
   const choices = p.choices;
   return (raw) => {
     const v = unwrap(p, raw);
-    if (isBlank(v)) return EMPTY;
+    if (isBlank(v) || (v === 0 && p.zeroIsEmpty)) return EMPTY;
     if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
       return rethrowCellError(p, v);
     const text = String(v).trim();
@@ -247,6 +251,7 @@ function forEachCell(raw: unknown, visit: (cell: unknown) => void): void {
   }
 }
 
+/** Every cell of a range given (`null` for empty ones, even when all are empty); `null` only when omitted. */
 function numberCellsCoercer(p: ParamSpec): Coercer {
   return (raw) => {
     if (raw === null || raw === undefined) return EMPTY;
@@ -256,7 +261,7 @@ function numberCellsCoercer(p: ParamSpec): Coercer {
       if (n === 0 && p.zeroIsEmpty) n = EMPTY;
       out.push(n === EMPTY ? EMPTY : checkNumber(p, n));
     });
-    return out.every((n) => n === EMPTY) ? EMPTY : out;
+    return out;
   };
 }
 
@@ -277,7 +282,7 @@ function stringListCoercer(p: ParamSpec): Coercer {
     if (raw === null || raw === undefined) return EMPTY;
     const out: string[] = [];
     forEachCell(raw, (cell) => {
-      if (isBlank(cell)) return;
+      if (isBlank(cell) || (cell === 0 && p.zeroIsEmpty)) return;
       if (typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean")
         out.push(String(cell).trim());
       else rethrowCellError(p, cell);

@@ -3,7 +3,7 @@
  * into `new CustomFunctions.Error(code, message)` at the boundary, reading the `CustomFunctions` global at call time
  * (Excel's runtime, the playground's stub or a test fake). A function never throws a plain JS error.
  */
-import { getFunctionPolicy } from "./policy";
+import { displayLanguage } from "./language";
 
 /** The `CustomFunctions.ErrorCode` members we use, with the cell error each shows. */
 export type ErrorCodeName = "invalidValue" | "notAvailable" | "invalidNumber" | "divisionByZero";
@@ -71,7 +71,7 @@ export function isCellError(value: unknown): value is { code: string; message?: 
 
 /**
  * The `CustomFunctions.Error` for anything thrown inside a function: an {@link ArgError} keeps its code and message
- * (in the policy language), a cell error passed in as an argument is propagated, an engine `RangeError` becomes
+ * (in Office's display language), a cell error passed in as an argument is propagated, an engine `RangeError` becomes
  * `#VALUE!` with its message, anything else `#VALUE!` naming the function.
  */
 export function toCellError(thrown: unknown, functionId: string): unknown {
@@ -80,7 +80,7 @@ export function toCellError(thrown: unknown, functionId: string): unknown {
   let message: string;
   if (thrown instanceof ArgError) {
     code = thrown.code;
-    message = getFunctionPolicy().lang === "zh-CN" ? thrown.zh : thrown.en;
+    message = displayLanguage() === "zh-CN" ? thrown.zh : thrown.en;
   } else if (isCellError(thrown)) {
     return thrown; // a cell error passed in as an argument, or already a CustomFunctions.Error
   } else if (thrown instanceof RangeError) {

@@ -2,9 +2,12 @@
  * functions.json for Office, generated from the catalogue, and the catalogue's own validation. The build runs both
  * (via tsx) and fails on any validation error, emitting dist/functions.json and dist/functions.zh-CN.json.
  *
- * Format: { functions: [{ id, name, description, result: { type, dimensionality }, parameters: [{ name,
- * description, type, dimensionality, optional }], options }] } — the manually authored custom functions JSON
- * metadata. `name` equals `id`; the `AR` namespace comes from the manifest.
+ * Format: { allowErrorForDataTypeAny, functions: [{ id, name, description, result: { type, dimensionality },
+ * parameters: [{ name, description, type, dimensionality, optional }], options }] } — the manually authored custom
+ * functions JSON metadata. `name` equals `id`; the `AR` namespace comes from the manifest.
+ * `allowErrorForDataTypeAny` is false (Excel's default, written out so the choice is visible): no function is
+ * called with an error argument — Excel shows the error in the cell itself
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany).
  */
 import { CATALOGUE } from "./catalogue";
 import type { FunctionSpec } from "./types";
@@ -32,9 +35,10 @@ export interface FunctionMetadata {
 export function buildFunctionsMetadata(
   lang: MetadataLang,
   catalogue: readonly FunctionSpec[] = CATALOGUE,
-): { functions: FunctionMetadata[] } {
+): { allowErrorForDataTypeAny: boolean; functions: FunctionMetadata[] } {
   const pick = (t: { en: string; zh: string }): string => (lang === "zh-CN" ? t.zh : t.en);
   return {
+    allowErrorForDataTypeAny: false,
     functions: catalogue.map((f) => ({
       id: f.id,
       name: f.id,

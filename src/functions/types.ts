@@ -43,9 +43,17 @@ export interface ParamSpec {
   readonly dimensionality: Dimensionality;
   readonly optional: boolean;
   readonly description: Text;
-  /** Numbers: an empty cell / omitted value counts as 0 (money amounts, like Excel arithmetic). */
+  /**
+   * Numbers: an empty value (null, "" or blank) counts as 0, as in Excel arithmetic. For required numbers where 0 is
+   * meaningful (money, days past due, a score, a Z-score, a rate, terms days): Excel desktop passes an empty cell
+   * as 0 anyway, so reading the web's null (and "") as 0 too makes every host give the same result.
+   */
   readonly emptyAsZero?: boolean;
-  /** Numbers and lists: 0 counts as "not given" / an empty cell. */
+  /**
+   * Numbers, lists and choice strings: 0 counts as "not given" — where 0 makes no sense (caps, edges, day basis,
+   * a model name) or is far likelier an empty cell that desktop passed as 0 than a real value (an Altman Z of
+   * exactly 0).
+   */
   readonly zeroIsEmpty?: boolean;
   /** A required parameter that may still be empty (the implementation decides). */
   readonly allowEmpty?: boolean;

@@ -7,6 +7,11 @@
  * function calls: `TODAY()`, `DATE(y,m,d)`, `SUM(...)`, and any custom function the context resolves (e.g.
  * `AR.DUEDATE(C2,"Net 30")`). Errors are returned as Excel error text (`#VALUE!`, `#NAME?`, `#DIV/0!` …).
  *
+ * Custom functions are called as Excel calls them (see `FormulaContext.host`): matrix parameters receive 2-D arrays,
+ * empty referenced cells arrive as the platform passes them (desktop `0`, web `null`; `0` inside ranges), omitted
+ * arguments as `null`, and an error argument is shown by the cell without calling the function unless the
+ * metadata lets that parameter accept errors.
+ *
  * `TODAY()` is the serial of the current date taken in UTC components (so every browser shows the same day at
  * the same instant, whatever its time zone); tests inject `today` through the context.
  */
@@ -17,6 +22,7 @@ import {
   ERROR_TEXTS,
   FormulaError,
   type FormulaFunction,
+  type Node,
   type Scalar,
   type Value,
   evaluateNode,
@@ -25,6 +31,7 @@ import {
   toNumber,
 } from "../workbook/formula";
 import { CustomFunctionsErrorCode } from "../workbook/host";
+import { HOST_ARGUMENTS, type CallSignature, type EmptyCellArguments } from "./customFunctions";
 
 export { FormulaError, type Scalar };
 export type FormulaResult = Scalar;
@@ -37,6 +44,17 @@ export interface FormulaContext {
   fn?(name: string): ((...args: unknown[]) => unknown) | undefined;
   /** Today's serial; defaults to {@link todaySerialUtc}. */
   today?(): number;
+  /**
+   * How the host calls custom functions: parameter shapes from functions.json (`signature`, by name as written) and
+   * the platform's empty-cell values. Default: Excel on Windows, every parameter a scalar that accepts no errors.
+   */
+  host?: HostCalls;
+}
+
+/** The host's calling convention for custom functions. */
+export interface HostCalls {
+  signature?(name: string): CallSignature | undefined;
+  readonly empty: EmptyCellArguments;
 }
 
 /** Today's date as an Excel serial, from the UTC calendar components of `now`. */
@@ -85,24 +103,97 @@ function cellFunction(name: string, ctx: FormulaContext): FormulaFunction | unde
         return total;
       };
   }
-  const fn = ctx.fn?.(name);
+  return undefined;
+}
+
+/** A call to a function that is not built in, with which of its arguments are cell references. */
+interface CustomCall {
+  readonly name: string;
+  readonly references: readonly boolean[];
+}
+
+/** Prefix of the internal names that stand for {@link CustomCall}s in a rewritten formula (never lexed). */
+const CALL_MARK = "\u0000";
+const CELL_FUNCTIONS = new Set(["TODAY", "DATE", "SUM"]);
+const rewritten = new WeakMap<Node, { node: Node; calls: CustomCall[] }>();
+
+/**
+ * The formula with every call to a non-built-in function renamed to `CALL_MARK + index` of its {@link CustomCall},
+ * so the evaluator knows which arguments were references (an empty referenced cell and the text "" are different
+ * arguments to Excel). Cached per parsed formula; the parsed tree itself is shared and never changed.
+ */
+function markCustomCalls(root: Node): { node: Node; calls: CustomCall[] } {
+  const hit = rewritten.get(root);
+  if (hit) return hit;
+  const calls: CustomCall[] = [];
+  const walk = (n: Node): Node => {
+    switch (n.k) {
+      case "un":
+        return { ...n, a: walk(n.a) };
+      case "bin":
+        return { ...n, a: walk(n.a), b: walk(n.b) };
+      case "fn": {
+        const args = n.args.map(walk);
+        if (BUILTINS[n.name] || CELL_FUNCTIONS.has(n.name)) return { ...n, args };
+        calls.push({ name: n.name, references: n.args.map((a) => a.k === "ref" || a.k === "range") });
+        return { k: "fn", name: `${CALL_MARK}${calls.length - 1}`, args };
+      }
+      default:
+        return n;
+    }
+  };
+  const out = { node: walk(root), calls };
+  rewritten.set(root, out);
+  return out;
+}
+
+/** The first error in a value (a scalar, or the cells of an array row by row), or null. */
+function firstError(v: Value): FormulaError | null {
+  if (v instanceof FormulaError) return v;
+  if (Array.isArray(v)) {
+    for (const row of v) for (const x of row) if (x instanceof FormulaError) return x;
+  }
+  return null;
+}
+
+/**
+ * An argument as the host hands it over: omitted → null; a referenced empty cell → the platform's empty value
+ * (a cell whose value is "" counts as empty: the simulator keeps no other empty text); a matrix parameter always
+ * receives a 2-D array; errors (only when the parameter accepts them) as their text.
+ */
+function hostValue(v: Value, reference: boolean, matrix: boolean, empty: EmptyCellArguments): unknown {
+  if (v === null) return null;
+  const cell = (x: Value): unknown =>
+    x instanceof FormulaError ? x.code : reference && x === "" ? empty.inRange : x;
+  if (Array.isArray(v)) return v.map((row) => row.map(cell));
+  if (matrix) return [[cell(v)]];
+  return v instanceof FormulaError ? v.code : reference && v === "" ? empty.scalar : v;
+}
+
+/** Calls a custom function as the host does (see {@link hostValue}); an error argument is the cell's value. */
+function customFunction(call: CustomCall, ctx: FormulaContext): FormulaFunction | undefined {
+  const fn = ctx.fn?.(call.name);
   if (!fn) return undefined;
+  const signature = ctx.host?.signature?.(call.name);
+  const empty = ctx.host?.empty ?? HOST_ARGUMENTS.windows;
   return (args) => {
-    const callArgs: unknown[] = args.map((a) => toExternal(a()));
-    while (callArgs.length < fn.length) callArgs.push(null);
+    const count = Math.max(args.length, signature?.parameters.length ?? 0, fn.length);
+    const callArgs = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) {
+      const param = signature?.parameters[i];
+      const v = i < args.length ? args[i]() : null;
+      if (!param?.acceptsErrors) {
+        const error = firstError(v);
+        if (error) return error;
+      }
+      callArgs[i] = hostValue(v, call.references[i] === true, param?.matrix === true, empty);
+    }
     try {
       return fromExternal(fn(...callArgs));
     } catch (err) {
       return new FormulaError(errorText(err));
     }
   };
-}
-
-/** Value handed to a custom function: errors as their text, arrays as plain 2-D arrays. */
-function toExternal(v: Value): unknown {
-  if (v instanceof FormulaError) return v.code;
-  if (Array.isArray(v)) return v.map((row) => row.map((x) => (x instanceof FormulaError ? x.code : x)));
-  return v;
 }
 
 /** Value returned by a custom function: a returned `{code}` error, top-left of a matrix, thenables busy. */
@@ -128,8 +219,12 @@ export function evaluateFormula(formula: string, ctx: FormulaContext): FormulaRe
   } catch {
     return "#NAME?";
   }
-  const fn = (name: string): FormulaFunction | undefined => BUILTINS[name] ?? cellFunction(name, ctx);
-  return resultOf(evaluateNode(node, { read: (row, col, sheet) => ctx.cell(row, col, sheet), fn }));
+  const marked = markCustomCalls(node);
+  const fn = (name: string): FormulaFunction | undefined => {
+    if (name.startsWith(CALL_MARK)) return customFunction(marked.calls[Number(name.slice(1))], ctx);
+    return BUILTINS[name] ?? cellFunction(name, ctx);
+  };
+  return resultOf(evaluateNode(marked.node, { read: (row, col, sheet) => ctx.cell(row, col, sheet), fn }));
 }
 
 /** The simulator's evaluator signature: a formula and where it sits → the cell's value. */
@@ -146,11 +241,13 @@ export function bindEvaluator(
   readCell: (sheet: string, row: number, col: number) => unknown,
   lookup: (name: string) => ((...args: unknown[]) => unknown) | undefined,
   today?: () => number,
+  host?: HostCalls,
 ): CellFormulaEvaluator {
   return (formula, where) =>
     evaluateFormula(formula, {
       cell: (row, col, sheet) => readCell(sheet ?? where.sheet, row, col),
       fn: lookup,
       ...(today ? { today } : {}),
+      ...(host ? { host } : {}),
     });
 }

@@ -6,14 +6,16 @@
  * module imported (dynamic `import()`), so it sees the simulated host exactly as it would see Excel.
  *
  * URL parameters: `?lang=en-US|zh-CN` (display language of the simulated Office and of this page),
- * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large`. `window.playground` is the automation hook.
+ * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large` (`&rows=N` invoices in the large sample, up to
+ * 1,048,575: Excel's full sheet), `?platform=windows|mac|web` (how AR.* functions receive empty cells, as that host
+ * passes them). `window.playground` is the automation hook.
  */
 import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { captureCustomFunctions } from "./customFunctions";
+import { HOST_ARGUMENTS, callSignatures, captureCustomFunctions } from "./customFunctions";
 import { bindEvaluator } from "./formulaEval";
 import { createPlaygroundHook, installPlaygroundHook, markReady } from "./hook";
-import { readParams, withParam, type PlaygroundParams, type SampleChoice } from "./params";
+import { LARGE_SAMPLE_ROWS, readParams, withParam, type PlaygroundParams, type SampleChoice } from "./params";
 import { Playground } from "./Playground";
 import { applySheetLayout } from "./sampleLayout";
 import { chineseSample, englishSample, largeSample } from "./samples";
@@ -21,18 +23,19 @@ import type { SheetData } from "./samples";
 import { SimWorkbook, installSimulator } from "../workbook";
 import { cellAccess } from "./simAccess";
 
-/** Rows of the large sample. */
-const LARGE_ROWS = 100_000;
-
-function sampleSheets(sample: SampleChoice): SheetData[] {
+function sampleSheets(sample: SampleChoice, largeRows: number): SheetData[] {
   if (sample === "zh") return chineseSample();
-  if (sample === "large") return largeSample(LARGE_ROWS);
+  if (sample === "large") return largeSample(largeRows);
   return englishSample();
 }
 
 /** Loads a sample, formats it through the (simulated) Excel API, and starts the sync statistics afresh. */
-async function loadSample(wb: SimWorkbook, sample: SampleChoice): Promise<void> {
-  const sheets = sampleSheets(sample);
+async function loadSample(
+  wb: SimWorkbook,
+  sample: SampleChoice,
+  largeRows = LARGE_SAMPLE_ROWS,
+): Promise<void> {
+  const sheets = sampleSheets(sample, largeRows);
   wb.loadWorkbook(sheets);
   await applySheetLayout(sheets);
   wb.resetStats();
@@ -57,7 +60,7 @@ function Root({ wb, params, initialSample, paneRef, bindSampleReset, cellInput }
       setBusy(true);
       // Let the "Loading…" overlay paint before the (synchronous) generation of a large sample.
       window.setTimeout(() => {
-        loadSample(wb, next)
+        loadSample(wb, next, params.rows)
           .catch((err: unknown) => console.error("loading the sample failed", err))
           .finally(() => {
             setSample(next);
@@ -66,7 +69,7 @@ function Root({ wb, params, initialSample, paneRef, bindSampleReset, cellInput }
           });
       }, 30);
     },
-    [wb],
+    [wb, params.rows],
   );
 
   const onParam = useCallback((key: "lang" | "theme", value: string) => {
@@ -95,13 +98,21 @@ async function start(): Promise<void> {
   const wb = new SimWorkbook({ displayLanguage: params.lang });
   installSimulator(wb, globalThis);
   const registry = captureCustomFunctions(globalThis as never);
-  const { registerCustomFunctions } = await import("../functions/register");
+  const [{ registerCustomFunctions }, { buildFunctionsMetadata }] = await Promise.all([
+    import("../functions/register"),
+    import("../functions/metadata"),
+  ]);
   registerCustomFunctions();
 
+  // Excel calls the functions as functions.json declares them, passing empty cells as the platform does.
+  const host = {
+    signature: callSignatures(buildFunctionsMetadata("en-US")),
+    empty: HOST_ARGUMENTS[params.platform],
+  };
   const cells = cellAccess(wb);
-  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup));
+  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup, undefined, host));
 
-  await loadSample(wb, params.sample);
+  await loadSample(wb, params.sample, params.rows);
 
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -130,8 +141,13 @@ async function start(): Promise<void> {
     />,
   );
 
-  const [{ mountTaskpane }, pane] = await Promise.all([import("../taskpane/mount"), paneElement]);
-  mountTaskpane(pane, { language: params.lang, theme: params.theme });
+  const [{ mountTaskpane }, { createScoreWorker }, pane] = await Promise.all([
+    import("../taskpane/mount"),
+    import("../taskpane/createScoreWorker"),
+    paneElement,
+  ]);
+  // The same scoring worker as in Excel: the pane computes off the page's (the simulated Excel's) thread.
+  mountTaskpane(pane, { language: params.lang, theme: params.theme, createScoreWorker });
   resolveReady();
   await ready;
   markReady(document);

@@ -3,6 +3,10 @@
  * current view. Score is loaded with the pane; the other views load lazily on first use. Holds the pane state:
  * the workbook policy, the scoring run and its result, the as-of date, the preset and the confirmed mapping.
  * The ribbon's "Score sheet" reaches the pane through commandsBridge.
+ *
+ * As-of date: while the analyst has not chosen one the field shows today's local date (kept current across
+ * midnight by useToday) and every run — button or ribbon — reads today afresh when it starts; a date the analyst
+ * typed stays until they press "Today".
  */
 import {
   Button,
@@ -32,6 +36,7 @@ import { presetPolicy, type PresetId } from "./presets";
 import type { PaneServices, ThemeName } from "./services";
 import { paneStrings } from "./strings";
 import { useScoring } from "./useScoring";
+import { useToday } from "./useToday";
 import { ScoreView } from "./views/ScoreView";
 
 const CustomersView = lazy(() => import("./views/CustomersView").then((m) => ({ default: m.CustomersView })));
@@ -120,7 +125,11 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   const [view, setView] = useState<ViewId>(initialView);
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [policyNotes, setPolicyNotes] = useState<readonly Msg[]>([]);
-  const [asOfText, setAsOfText] = useState(() => dateInputValue(services.today()));
+  /** The date the analyst typed, or null: follow today's local date. */
+  const [asOfChosen, setAsOfChosen] = useState<string | null>(null);
+  const readToday = useCallback(() => services.today(), [services]);
+  const today = useToday(readToday);
+  const asOfText = asOfChosen ?? dateInputValue(today);
   const [preset, setPreset] = useState<PresetId>("workbook");
   const [confirmed, setConfirmed] = useState<ColumnMapping | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
@@ -128,8 +137,6 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
   const [ribbonRequest, setRibbonRequest] = useState(0);
   const scoring = useScoring(services);
   const { setMapping } = scoring;
-  const langRef = useRef(lang);
-  langRef.current = lang;
 
   useEffect(() => {
     let live = true;
@@ -139,7 +146,6 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
         if (!live) return;
         setPolicy(p);
         setPolicyNotes(services.policyNotes?.() ?? []);
-        services.onPolicyChanged?.(p, langRef.current);
       })
       .catch((e: unknown) => {
         if (!live) return;
@@ -161,6 +167,13 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
 
   const runPolicy = useMemo(() => (policy ? presetPolicy(preset, policy) : null), [policy, preset]);
 
+  /** The as-of date of a run starting now: the analyst's date, else today read afresh (never the shown value). */
+  const runAsOf = useCallback(
+    (shown?: number) =>
+      asOfChosen === null ? services.today() : (shown ?? serialFromDateInput(asOfChosen) ?? services.today()),
+    [asOfChosen, services],
+  );
+
   const score = useCallback(
     (asOf: number) => {
       if (!runPolicy) return;
@@ -180,9 +193,8 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
     if (ribbonRequest === handled.current || !runPolicy) return;
     handled.current = ribbonRequest;
     setView("score");
-    const asOf = serialFromDateInput(asOfText) ?? services.today();
-    if (scoring.run.phase !== "running") score(asOf);
-  }, [ribbonRequest, runPolicy, asOfText, services, score, scoring.run.phase]);
+    if (scoring.run.phase !== "running") score(runAsOf());
+  }, [ribbonRequest, runPolicy, runAsOf, score, scoring.run.phase]);
 
   const onMappingChange = (mapping: ColumnMapping) => {
     const info = scoring.mapping;
@@ -218,7 +230,6 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
     await services.savePolicy(p);
     setPolicy(p);
     setPolicyNotes([]);
-    services.onPolicyChanged?.(p, lang);
   };
 
   const result = scoring.result;
@@ -281,11 +292,14 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
                 result={result}
                 mapping={scoring.mapping}
                 policy={runPolicy ?? mergePolicy()}
+                ready={runPolicy !== null}
                 asOfText={asOfText}
-                onAsOfTextChange={setAsOfText}
+                onAsOfTextChange={setAsOfChosen}
+                asOfIsToday={asOfChosen === null || asOfChosen === dateInputValue(today)}
+                onAsOfToday={() => setAsOfChosen(null)}
                 preset={preset}
                 onPresetChange={setPreset}
-                onScore={score}
+                onScore={(shown) => score(runAsOf(shown))}
                 onCancel={scoring.cancel}
                 onMappingChange={onMappingChange}
                 onSelectCell={selectCell}

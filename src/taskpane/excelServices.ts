@@ -1,27 +1,25 @@
 /**
  * The real {@link PaneServices}: policy and mapping in the workbook settings (src/excel/settings), scoring through
- * src/excel/scoreActiveSheet, Clear through src/excel/clearResults, the custom functions' policy through
- * src/functions/policy (shared runtime), and the pipeline result mapped to the pane's view model.
+ * src/excel/scoreActiveSheet, Clear through src/excel/clearResults, and the pipeline result mapped to the pane's
+ * view model. The AR.* functions take nothing from the pane: their results depend on their arguments only.
  *
  * Selection (`selectCell`, `selectRows`) and the mapping preview (`readMapping`) go through src/excel/selection
  * (the preview reuses src/excel/readSource so it sees exactly the block a run scores).
  */
-import type { ScoreResult } from "../engine/pipeline/types";
 import { mergePolicy, policyMigrationNotes, type Policy } from "../engine/policy";
 import { detectHeaderRow, detectMapping, validateMapping } from "../engine/sheet/headers";
 import { columnLetter } from "../engine/sheet/normalize";
 import type { ColumnMapping, Msg } from "../engine/sheet/types";
 import { clearResults as clearSheetResults } from "../excel/clearResults";
 import { previewSource, selectAddress, selectRowBlocks } from "../excel/selection";
-import { scoreActiveSheet } from "../excel/scoreActiveSheet";
+import { scoreActiveSheetWith } from "../excel/scoreActiveSheet";
 import type { ScorePhase, ScoreProgress } from "../excel/scoreSheet";
 import { loadMapping, loadPolicy, saveMapping, savePolicy } from "../excel/settings";
-import { setFunctionPolicy } from "../functions/policy";
 import { todaySerial } from "./format";
-import { toPaneResult } from "./fromPipeline";
 import type { Lang } from "./i18n";
 import type { MappingInfo, PaneServices, RunProgress, ScoreOutcome, SheetColumn } from "./services";
 import { PANE_STRINGS } from "./strings";
+import { paneCompute, workerCompute, type WorkerLike } from "./workerCompute";
 
 /** Share of the progress bar each phase starts at, and its message. */
 const PHASES: Readonly<Record<ScorePhase, { from: number; to: number; message: Msg }>> = {
@@ -76,6 +74,11 @@ export function rowBlocks(rows: readonly number[]): string[] {
 export interface ExcelServicesOptions {
   /** Today as a serial (default: the local calendar date). */
   readonly today?: () => number;
+  /**
+   * Starts a worker for the engine step of "Score this sheet" (createScoreWorker.ts in the pages); without it the
+   * step runs on the pane's thread.
+   */
+  readonly createScoreWorker?: () => WorkerLike;
 }
 
 /** Services backed by Office.js (Excel, or the playground's simulator). */
@@ -84,8 +87,9 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
   let lastColumnIndex = 0;
   let policyForMapping: Policy = mergePolicy();
   let migration: Msg[] = [];
+  const compute = options.createScoreWorker ? workerCompute(options.createScoreWorker) : paneCompute;
 
-  const readMapping = async (): Promise<MappingInfo | null> => {
+  const readMapping = async (policy: Policy = policyForMapping): Promise<MappingInfo | null> => {
     const read = await previewSource();
     const source = read.source;
     if (!source || read.isOwnSheet) return null;
@@ -102,7 +106,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       columns: sheetColumns(headerRow, source.columnIndex),
       mapping,
       saved: saved !== null,
-      problems: validateMapping(mapping, policyForMapping).map((p) => p.message),
+      problems: validateMapping(mapping, policy).map((p) => p.message),
       notes: saved ? [] : detected.notes.map((n) => n.message),
     };
   };
@@ -120,14 +124,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       await savePolicy(policy);
       policyForMapping = policy;
     },
-    onPolicyChanged(policy, lang) {
-      setFunctionPolicy({
-        agingEdges: policy.aging.edges,
-        agingLabels: policy.aging.labels,
-        lang: lang === "zh-CN" ? "zh-CN" : "en",
-      });
-    },
-    readMapping,
+    readMapping: () => readMapping(),
     async saveMapping(mapping) {
       if (!lastSheet) {
         const info = await readMapping();
@@ -136,19 +133,28 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       await saveMapping(lastSheet, mapping);
     },
     async score(request): Promise<ScoreOutcome> {
-      const outcome = await scoreActiveSheet({
-        policy: request.policy,
-        asOf: request.asOf,
-        ...(request.mapping ? { mapping: request.mapping } : {}),
-        lang: excelLang(request.lang),
-        signal: request.signal,
-        onProgress: (p) => request.onProgress(paneProgress(p)),
-      });
+      // Columns not confirmed yet (none given, none saved): the answer is the detected mapping, which the header
+      // rows alone give — no need to read (and hand to the worker) a sheet of a million rows first. Sheets the
+      // preview cannot place (empty, our own, no header row) take the full run, which explains why.
+      if (!request.mapping) {
+        const preview = await readMapping(request.policy);
+        if (preview && !preview.saved) return { status: "needsMapping", mapping: preview };
+      }
+      const outcome = await scoreActiveSheetWith(
+        {
+          policy: request.policy,
+          asOf: request.asOf,
+          ...(request.mapping ? { mapping: request.mapping } : {}),
+          lang: excelLang(request.lang),
+          signal: request.signal,
+          onProgress: (p) => request.onProgress(paneProgress(p)),
+        },
+        compute,
+      );
       switch (outcome.status) {
         case "done": {
-          const result: ScoreResult = outcome.summary;
           lastSheet = outcome.output.sheetName;
-          return { status: "done", result: toPaneResult(result, request.policy, lastSheet) };
+          return { status: "done", result: outcome.summary };
         }
         case "needsMapping": {
           const d = outcome.detected as {

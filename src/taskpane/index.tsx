@@ -1,9 +1,10 @@
 /**
  * Entry of taskpane.html, the add-in's shared runtime: once Office is ready it registers the AR.* custom
  * functions (when the host supports custom functions), associates the ribbon commands and renders the
- * pane in the Office display language and theme (the pane then sets the functions' policy from the workbook).
+ * pane in the Office display language and theme.
  */
 import { associateCommands } from "../commands/actions";
+import { createScoreWorker } from "./createScoreWorker";
 import { requestScoreFromRibbon } from "./commandsBridge";
 import { registerCustomFunctions } from "../functions/register";
 import { resolveLanguage, setLanguage } from "./i18n";
@@ -24,5 +25,6 @@ Office.onReady(() => {
   document.documentElement.lang = language;
   const theme = themeFromBackground(Office.context?.officeTheme?.bodyBackgroundColor);
   const container = document.getElementById("root");
-  if (container) mountTaskpane(container, { language, theme });
+  // "Score this sheet" computes in a Web Worker so the pane, ribbon and functions stay responsive.
+  if (container) mountTaskpane(container, { language, theme, createScoreWorker });
 });

@@ -238,8 +238,6 @@ export interface PaneServices {
   policyNotes?(): readonly Msg[];
   /** Saves the policy in the workbook. */
   savePolicy(policy: Policy): Promise<void>;
-  /** Called whenever the pane's policy is loaded or saved (real host: sets the custom functions' policy). */
-  onPolicyChanged?(policy: Policy, lang: Lang): void;
   /** The detected or saved mapping of the active sheet (null when no header row was found). */
   readMapping(): Promise<MappingInfo | null>;
   /** Saves (or with null forgets) the confirmed mapping of the active sheet. */

@@ -194,6 +194,11 @@ module.exports = {
     t.assert.strictEqual(await activeSheet(t.page), "Invoices");
     const H = OUTPUT_HEADERS.en;
     const v = await score(t, S, "Invoices", { done: (vals) => vals[0].includes(H[3]) });
+    // The engine step ran in the pane's Web Worker (a same-origin script the page's CSP allows).
+    t.assert.ok(
+      t.requests.some((u) => /\/credit-risk-scoring\.js(\?|$)/.test(u)),
+      "the scoring worker was loaded",
+    );
 
     const idx = headerIndex(v, H);
     idx.forEach((i, k) => t.assert.ok(i >= width, `"${H[k]}" at column ${i}, right of the data`));

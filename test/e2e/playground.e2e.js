@@ -128,6 +128,38 @@ module.exports = {
     t.assert.strictEqual(values[0][2], "#VALUE!");
   },
 
+  async "AR.* cells get empty cells and errors as the ?platform= host passes them"(t) {
+    const sheet = [
+      [
+        "",
+        "#N/A",
+        "=AR.RISKGRADE(A1)",
+        "=AR.RISKGRADE(B1)",
+        "=AR.CREDITSCORE(A1, 0.5)",
+        "=AR.PAYINDEX(A1:A2, G1:G2)",
+        "",
+      ],
+      [15, "", "", "", "", "", 100],
+    ];
+    const results = {};
+    for (const platform of ["windows", "web"]) {
+      await t.open(`/playground.html?platform=${platform}`);
+      await t.waitReady();
+      results[platform] = await t.page.evaluate((values) => {
+        window.playground.loadWorkbook([{ name: "F", values }]);
+        return window.playground.getValues("F")[0].slice(2, 6);
+      }, sheet);
+    }
+    // An error argument is shown by the cell (the function is never called with it): #N/A, not #VALUE!.
+    // An empty score is 0 → E on every host. CREDITSCORE: desktop passes the empty days as 0 (on time: 80 ×40 +
+    // 100 ×20 = 5200/60 → 87); the web passes null, not given (utilisation alone → 100).
+    // PAYINDEX: the empty days cell A1 arrives as 0 in the range, but its amount G1 is empty (0 as well): that row
+    // weighs nothing, leaving the invoice 15 days late → 70.
+    t.assert.deepStrictEqual(results.windows, ["E", "#N/A", 87, 70]);
+    t.assert.deepStrictEqual(results.web, ["E", "#N/A", 100, 70]);
+    t.assert.deepStrictEqual(t.consoleErrors, []);
+  },
+
   async "?lang=zh-CN shows the Chinese UI and sample"(t) {
     await t.open("/playground.html?lang=zh-CN");
     await t.waitReady();

@@ -250,4 +250,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { isLocal };
+module.exports = { isLocal, isStale, build, startServer, CHROMIUM, DIST };

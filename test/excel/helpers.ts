@@ -1,6 +1,6 @@
 /** Shared fixtures for the Excel adapter tests: a simulated workbook and a small hand-made engine step. */
 import { installSimulator, SimWorkbook, type SimOptions } from "../../src/workbook";
-import type { Compute } from "../../src/excel/scoreSheet";
+import type { Compute, ComputeOutcome } from "../../src/excel/scoreSheet";
 import type { WritePlan } from "../../src/excel/writePlan";
 
 export const AS_OF = 45700;
@@ -41,8 +41,11 @@ function bucketOf(dpd: number): string {
   return LABELS[4];
 }
 
+/** A synchronous engine step (so tests can also call it directly). */
+type SyncCompute<S> = (...args: Parameters<Compute<S>>) => ComputeOutcome<S>;
+
 /** A tiny stand-in for the engine: header on the first row, columns Customer/Amount/Due Date. */
-export const testCompute: Compute<{ rows: number }> = (read, options) => {
+export const testCompute: SyncCompute<{ rows: number }> = (read, options) => {
   const values = read.source.values;
   const data = values.slice(1);
   const dpd = data.map((r) => (typeof r[2] === "number" ? options.asOf - r[2] : ""));

@@ -75,6 +75,35 @@ test("response refusal: a source read chunk is retried with half the rows and th
   expect(wb.getValues("Invoices")[n][5]).toBe((n - 1) % 130);
 });
 
+test("re-running a large sheet reads the previous output in chunks too: no response above the limit", async () => {
+  // The previous output (kept so a cancelled re-run can restore it) was loaded whole with the first source chunk:
+  // re-scoring a sheet whose output exceeds Excel on the web's 5 MB response limit failed every time.
+  const n = 5000;
+  const wb = setup(invoiceRows(n), { responsePayloadLimitBytes: 60_000 });
+  expect((await runScore(baseOptions, testCompute)).status).toBe("done");
+  const first = wb.getValues("Invoices");
+  const again = await runScore({ ...baseOptions, asOf: baseOptions.asOf + 1 }, testCompute);
+  if (again.status === "failed") throw new Error(JSON.stringify(again));
+  expect(again.status).toBe("done");
+  expect(wb.getValues("Invoices")[n][5]).toBe(((n - 1) % 130) + 1);
+  expect(first[n][5]).toBe((n - 1) % 130);
+  // A cancelled re-run still restores the previous output exactly (values and formats, read in chunks).
+  const before = wb.snapshot("Invoices");
+  const ac = new AbortController();
+  const cancelled = await runScore(
+    {
+      ...baseOptions,
+      asOf: baseOptions.asOf + 5,
+      chunkCells: 4000,
+      signal: ac.signal,
+      onProgress: (p) => p.phase === "write" && p.done > 0 && ac.abort(),
+    },
+    testCompute,
+  );
+  expect(cancelled.status).toBe("cancelled");
+  expect(wb.snapshot("Invoices")).toEqual(before);
+});
+
 test("a block within the cell budget is read in one sync; larger blocks in row chunks of floor(budget / columns)", async () => {
   const wb = setup(invoiceRows(999));
   const progress: [number, number][] = [];
@@ -136,6 +165,74 @@ test("cancel half way leaves the sheet as before (first run and re-run)", async 
   );
   expect(res2.status).toBe("cancelled");
   expect(wb.snapshot("Invoices")).toEqual(scored);
+});
+
+test("cancel while reading stops between read chunks: nothing more is read, nothing computed or written", async () => {
+  const wb = setup(invoiceRows(60_000));
+  const before = wb.snapshot("Invoices");
+  wb.resetStats();
+  const ac = new AbortController();
+  let computed = 0;
+  const reads: number[] = [];
+  const res = await runScore(
+    {
+      ...baseOptions,
+      signal: ac.signal,
+      onProgress: (p) => {
+        if (p.phase === "read" && p.done > 0) {
+          reads.push(p.done);
+          ac.abort();
+        }
+      },
+    },
+    (read, options) => {
+      computed++;
+      return testCompute(read, options);
+    },
+  );
+  expect(res.status).toBe("cancelled");
+  expect(computed).toBe(0);
+  // 60,001 rows × 4 columns are 2 read chunks of up to 200,000 cells; the run stopped after the first.
+  expect(sourceReadChunks(60_001, 4)).toBe(2);
+  expect(reads).toEqual([50_000]);
+  expect(wb.stats().syncs).toBe(2); // metadata + the first chunk
+  expect(wb.snapshot("Invoices")).toEqual(before);
+});
+
+test("cancel while an asynchronous engine step runs (a worker) returns cancelled before writing", async () => {
+  const wb = setup(invoiceRows(1000));
+  const before = wb.snapshot("Invoices");
+  wb.resetStats();
+  const ac = new AbortController();
+  const res = await runScore({ ...baseOptions, signal: ac.signal }, async (read, options) => {
+    ac.abort(); // the analyst presses Cancel while the worker computes
+    return testCompute(read, options);
+  });
+  expect(res.status).toBe("cancelled");
+  expect(wb.stats().syncs).toBe(2); // the reads only
+  expect(wb.snapshot("Invoices")).toEqual(before);
+  // A step that rejects because it was cancelled (the worker was terminated) is a cancel, not a failure.
+  const ac2 = new AbortController();
+  const res2 = await runScore({ ...baseOptions, signal: ac2.signal }, async () => {
+    ac2.abort();
+    throw new Error("worker terminated");
+  });
+  expect(res2.status).toBe("cancelled");
+});
+
+test("an engine step may hand over the rows ready to write, with their sizes", async () => {
+  const wb = setup(invoiceRows(300));
+  const res = await runScore(baseOptions, (read, options) => {
+    const out = testCompute(read, options);
+    if (out.status !== "plan") return out;
+    const rows = Array.from({ length: 300 }, (_, r) => out.plan.columns.map((c) => c.values[r] ?? ""));
+    const plan = { ...out.plan, columns: out.plan.columns.map((c) => ({ ...c, values: [] })) };
+    return { ...out, plan, rows, rowBytes: rowByteSizes(rows) };
+  });
+  expect(res.status).toBe("done");
+  const reference = setup(invoiceRows(300));
+  await runScore(baseOptions, testCompute);
+  expect(wb.getValues("Invoices")).toEqual(reference.getValues("Invoices"));
 });
 
 test("the pane's mapping preview reads only the header search rows, not the whole sheet", async () => {

@@ -1,11 +1,9 @@
-/** DAYSPASTDUE and AGINGBUCKET (with the function policy) through the adapters. */
-import { getFunctionPolicy, resetFunctionPolicy, setFunctionPolicy } from "../../src/functions/policy";
+/** DAYSPASTDUE and AGINGBUCKET through the adapters. */
 import { installFakeCustomFunctions, uninstallFakeCustomFunctions } from "./fakeCustomFunctions";
-import { call, callError, d } from "./helpers";
+import { call, callError, d, withDisplayLanguage } from "./helpers";
 
 beforeAll(() => installFakeCustomFunctions());
 afterAll(() => uninstallFakeCustomFunctions());
-afterEach(() => resetFunctionPolicy());
 
 describe("DAYSPASTDUE", () => {
   it("arity: paid_date is optional; due_date and as_of are required", () => {
@@ -89,24 +87,36 @@ describe("AGINGBUCKET", () => {
     expect(callError("AGINGBUCKET", true, null, null).code).toBe("#VALUE!");
     expect(callError("AGINGBUCKET", [[1, 2]], null, null).code).toBe("#VALUE!");
   });
-  it("without edges follows the saved policy", () => {
-    expect(setFunctionPolicy({ agingEdges: [15, 30] })).toEqual([]);
-    expect(call("AGINGBUCKET", 20, null, null)).toBe("16-30");
-    expect(call("AGINGBUCKET", 31, null, null)).toBe("31+");
-    expect(setFunctionPolicy({ agingLabels: ["未逾期", "1-15天", "16-30天", "30天以上"] })).toEqual([]);
-    expect(call("AGINGBUCKET", 31, null, null)).toBe("30天以上");
-    expect(call("AGINGBUCKET", 31, [[30]], null)).toBe("31+");
+  it('labels "zh" (or 中文) chooses the Chinese set for the edges; "en" the English one', () => {
+    const zh: [number, string][] = [
+      [0, "未到期"],
+      [1, "1-30天"],
+      [45, "31-60天"],
+      [90, "61-90天"],
+      [91, "90天以上"],
+    ];
+    for (const [days, label] of zh) {
+      expect(call("AGINGBUCKET", days, null, "zh")).toBe(label);
+      expect(call("AGINGBUCKET", days, null, [["中文"]])).toBe(label);
+    }
+    expect(call("AGINGBUCKET", 20, [[15, 45]], "zh-CN")).toBe("16-45天");
+    expect(call("AGINGBUCKET", 1, [[1, 45]], "zh")).toBe("1天");
+    expect(call("AGINGBUCKET", 50, [[15, 45]], "ZH")).toBe("45天以上");
+    expect(call("AGINGBUCKET", 50, [[15, 45]], "en")).toBe("46+");
   });
-  it("rejects an invalid policy without applying it", () => {
-    expect(setFunctionPolicy({ agingEdges: [30, 10] })).toHaveLength(1);
-    expect(getFunctionPolicy().agingEdges).toEqual([30, 60, 90]);
-    expect(setFunctionPolicy({ agingLabels: ["x"] })).toHaveLength(1);
-    expect(getFunctionPolicy().agingLabels).toBeNull();
-    expect(call("AGINGBUCKET", 31, null, null)).toBe("31-60");
-    expect(setFunctionPolicy({ agingEdges: null })).toEqual([]);
+  it("default edges are fixed at 30/60/90 and labels English whatever the display language", () => {
+    withDisplayLanguage("zh-CN", () => {
+      expect(call("AGINGBUCKET", 20, null, null)).toBe("1-30");
+      expect(call("AGINGBUCKET", 95, null, null)).toBe("91+");
+    });
   });
-  it("error messages follow the policy language", () => {
-    setFunctionPolicy({ lang: "zh-CN" });
-    expect(callError("AGINGBUCKET", "ten", null, null).message).toContain("应为数字");
+  it("error messages follow Office's display language", () => {
+    expect(callError("AGINGBUCKET", "ten", null, null).message).toContain("expected a number");
+    withDisplayLanguage("zh-CN", () => {
+      expect(callError("AGINGBUCKET", "ten", null, null).message).toContain("应为数字");
+    });
+    withDisplayLanguage("zh-TW", () => {
+      expect(callError("AGINGBUCKET", 10, null, [["a", "b"]]).message).toContain("labels：");
+    });
   });
 });

@@ -24,7 +24,9 @@ describe("LATEINTEREST", () => {
     );
     expect(callError("LATEINTEREST", 10000, d(2025, 1, 31), d(2025, 3, 2), -0.1, null).code).toBe("#NUM!");
     expect(callError("LATEINTEREST", 10000, d(2025, 1, 31), "", 0.1, null).code).toBe("#N/A");
-    expect(callError("LATEINTEREST", 10000, d(2025, 1, 31), d(2025, 3, 2), "", null).code).toBe("#N/A");
+    // An empty rate counts as 0 (desktop passes 0); an empty day basis is the default 365.
+    expect(call("LATEINTEREST", 10000, d(2025, 1, 31), d(2025, 3, 2), "", null)).toBe(0);
+    expect(call("LATEINTEREST", 365, d(2025, 1, 31), d(2025, 3, 2), 1, 0)).toBe(30);
   });
 });
 
@@ -91,6 +93,8 @@ describe("CREDITLIMIT", () => {
     expect(call("CREDITLIMIT", 365000, "60", null, null, null)).toBeCloseTo(60000, 6);
     expect(callError("CREDITLIMIT", 365000, "Net soon", null, null, null).code).toBe("#VALUE!");
     expect(callError("CREDITLIMIT", -1, 30, null, null, null).code).toBe("#NUM!");
-    expect(callError("CREDITLIMIT", 1000, "", null, null, null).code).toBe("#N/A");
+    // Empty terms days count as 0 (cash terms): the limit only covers the days beyond terms.
+    expect(call("CREDITLIMIT", 365000, "", null, null, null)).toBe(0);
+    expect(call("CREDITLIMIT", 365000, null, 10, null, null)).toBeCloseTo(10000, 6);
   });
 });

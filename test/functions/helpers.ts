@@ -27,3 +27,16 @@ export function d(year: number, month: number, day: number): number {
   if (s === null) throw new Error(`no such date ${year}-${month}-${day}`);
   return s;
 }
+
+/** Runs `fn` with a fake `Office.context.displayLanguage` (the language of messages and SCOREREASONS). */
+export function withDisplayLanguage<T>(displayLanguage: string, fn: () => T): T {
+  const g = globalThis as { Office?: unknown };
+  const saved = g.Office;
+  g.Office = { context: { displayLanguage } };
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete g.Office;
+    else g.Office = saved;
+  }
+}

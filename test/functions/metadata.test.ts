@@ -80,7 +80,9 @@ describe("metadata against the spec", () => {
 describe("buildFunctionsMetadata", () => {
   it("produces the Office custom functions JSON shape", () => {
     const json = buildFunctionsMetadata("en-US");
-    expect(Object.keys(json)).toEqual(["functions"]);
+    expect(Object.keys(json)).toEqual(["allowErrorForDataTypeAny", "functions"]);
+    // Error arguments never reach our functions: Excel shows them in the cell (the coercers still pass any through).
+    expect(json.allowErrorForDataTypeAny).toBe(false);
     for (const f of json.functions) {
       expect(Object.keys(f).sort()).toEqual(["description", "id", "name", "options", "parameters", "result"]);
       expect(f.name).toBe(f.id);

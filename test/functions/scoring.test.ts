@@ -1,11 +1,9 @@
 /** PAYINDEX, CREDITSCORE, RISKGRADE, SCOREREASONS, ZSCORE, ZZONE through the adapters. */
-import { resetFunctionPolicy, setFunctionPolicy } from "../../src/functions/policy";
 import { installFakeCustomFunctions, uninstallFakeCustomFunctions } from "./fakeCustomFunctions";
-import { call, callError } from "./helpers";
+import { call, callError, withDisplayLanguage } from "./helpers";
 
 beforeAll(() => installFakeCustomFunctions());
 afterAll(() => uninstallFakeCustomFunctions());
-afterEach(() => resetFunctionPolicy());
 
 describe("PAYINDEX", () => {
   it("hits the spec's points for a single value (scalar or 1x1)", () => {
@@ -38,7 +36,11 @@ describe("PAYINDEX", () => {
   it("errors: sizes differ, negative or zero amounts, nothing given, text", () => {
     expect(callError("PAYINDEX", [[0], [30]], [[1]]).message).toContain("amounts");
     expect(callError("PAYINDEX", [[0]], [[-5]]).code).toBe("#NUM!");
-    expect(callError("PAYINDEX", [[0], [30]], [[0], [0]]).code).toBe("#DIV/0!");
+    // Zero amounts weigh nothing (Excel desktop passes empty amount cells as 0): no invoice left is #N/A.
+    expect(callError("PAYINDEX", [[0], [30]], [[0], [0]])).toEqual({
+      code: "#N/A",
+      message: "amounts: no invoice with an amount",
+    });
     expect(callError("PAYINDEX", [[""], [""]], null).code).toBe("#N/A");
     expect(callError("PAYINDEX", [["late"]], null).code).toBe("#VALUE!");
   });
@@ -87,10 +89,11 @@ describe("RISKGRADE", () => {
     ];
     for (const [score, grade] of cases) expect(call("RISKGRADE", score)).toBe(grade);
   });
-  it("out of range is #NUM!, empty is #N/A, text is #VALUE!", () => {
+  it("out of range is #NUM!, empty counts as 0 (E, as desktop Excel passes it), text is #VALUE!", () => {
     expect(callError("RISKGRADE", 101).code).toBe("#NUM!");
     expect(callError("RISKGRADE", -1).code).toBe("#NUM!");
-    expect(callError("RISKGRADE", "").code).toBe("#N/A");
+    expect(call("RISKGRADE", "")).toBe("E");
+    expect(call("RISKGRADE", null)).toBe("E");
     expect(callError("RISKGRADE", "A").code).toBe("#VALUE!");
   });
 });
@@ -100,9 +103,10 @@ describe("SCOREREASONS", () => {
     expect(call("SCOREREASONS", 24, 1.12, null, null, null)).toBe("pays 24 days late; 112% of credit limit");
     expect(call("SCOREREASONS", -30, 0.2, null, null, null)).toBe("no risk factors");
   });
-  it("follows the policy language", () => {
-    setFunctionPolicy({ lang: "zh-CN" });
-    expect(call("SCOREREASONS", 24, 1.12, null, null, null)).toBe("平均逾期24天付款; 占信用额度112%");
+  it("follows Office's display language", () => {
+    withDisplayLanguage("zh-CN", () =>
+      expect(call("SCOREREASONS", 24, 1.12, null, null, null)).toBe("平均逾期24天付款; 占信用额度112%"),
+    );
   });
   it("no factor is #N/A", () => {
     expect(callError("SCOREREASONS", "", null, null, null, null).code).toBe("#N/A");
@@ -140,6 +144,7 @@ describe("ZSCORE and ZZONE", () => {
     expect(call("ZZONE", 1.2, "private")).toBe("Distress");
     expect(call("ZZONE", 2.61, "nonmfg")).toBe("Safe");
     expect(call("ZZONE", 1.1, "nonmfg")).toBe("Grey");
-    expect(callError("ZZONE", "", null).code).toBe("#N/A");
+    expect(call("ZZONE", "", null)).toBe("Distress");
+    expect(call("ZZONE", 0, 0)).toBe("Distress");
   });
 });

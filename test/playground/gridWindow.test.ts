@@ -46,18 +46,31 @@ describe("grid window arithmetic", () => {
 
 describe("page parameters and strings", () => {
   it("reads lang, theme and sample with defaults", () => {
-    expect(readParams("")).toEqual({ lang: "en-US", theme: "light", sample: "en" });
-    expect(readParams("?lang=zh-CN")).toEqual({ lang: "zh-CN", theme: "light", sample: "zh" });
+    expect(readParams("")).toEqual({ lang: "en-US", theme: "light", sample: "en", platform: "windows" });
+    expect(readParams("?lang=zh-CN")).toEqual({
+      lang: "zh-CN",
+      theme: "light",
+      sample: "zh",
+      platform: "windows",
+    });
     expect(readParams("?lang=zh&theme=dark&sample=large")).toEqual({
       lang: "zh-CN",
       theme: "dark",
       sample: "large",
+      platform: "windows",
     });
-    expect(readParams("?lang=fr-FR&theme=neon&sample=x")).toEqual({
+    expect(readParams("?lang=fr-FR&theme=neon&sample=x&platform=ipad")).toEqual({
       lang: "en-US",
       theme: "light",
       sample: "en",
+      platform: "windows",
     });
+  });
+
+  it("reads the platform the simulation stands for", () => {
+    expect(readParams("?platform=web").platform).toBe("web");
+    expect(readParams("?platform=Mac").platform).toBe("mac");
+    expect(readParams("?platform=windows").platform).toBe("windows");
   });
 
   it("sets one parameter keeping the others", () => {

@@ -11,7 +11,7 @@ import { englishSample } from "../../src/playground/samples";
 import { applySheetLayout } from "../../src/playground/sampleLayout";
 import type { PlaygroundParams } from "../../src/playground/params";
 
-const EN: PlaygroundParams = { lang: "en-US", theme: "light", sample: "en" };
+const EN: PlaygroundParams = { lang: "en-US", theme: "light", sample: "en", platform: "windows" };
 
 function setup(params: PlaygroundParams = EN) {
   const wb = new SimWorkbook({ displayLanguage: params.lang });
@@ -100,7 +100,7 @@ describe("Playground page on the simulator", () => {
   });
 
   it("shows Chinese UI strings under zh-CN", () => {
-    setup({ lang: "zh-CN", theme: "dark", sample: "zh" });
+    setup({ lang: "zh-CN", theme: "dark", sample: "zh", platform: "web" });
     expect(screen.getByText(/演练场/)).toBeTruthy();
     expect(screen.getByLabelText("编辑栏")).toBeTruthy();
     expect(document.querySelector('[data-theme="dark"]')).toBeTruthy();

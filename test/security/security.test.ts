@@ -217,6 +217,8 @@ function cspProblems(csp: string, officeJs: boolean): string[] {
   const allowed = new Set(["'self'", ...(officeJs ? [OFFICE_CDN] : [])]);
   for (const v of script) if (!allowed.has(v.replace(/\/$/, ""))) problems.push(`script-src ${v}`);
   if (!script.includes("'self'")) problems.push("script-src without 'self'");
+  // Workers only from the add-in's own files: never blob:/data: (code built at run time) or another origin.
+  for (const v of d.get("worker-src") ?? []) if (v !== "'self'") problems.push(`worker-src ${v}`);
   return problems;
 }
 
@@ -252,6 +254,22 @@ describe("Content-Security-Policy", () => {
 
   test("there are HTML templates", () => {
     expect(templates.length).toBeGreaterThan(0);
+  });
+
+  test("worker-src may only be 'self'", () => {
+    expect(cspProblems("default-src 'self'; worker-src 'self' blob:", false)).toEqual(["worker-src blob:"]);
+    expect(cspProblems("default-src 'self'; worker-src 'self'", false)).toEqual([]);
+  });
+
+  test("the pages that host the pane let it start its scoring worker from their own origin", () => {
+    // The pane computes "Score this sheet" in a Web Worker (src/taskpane/createScoreWorker.ts).
+    const workerPages = ["src/taskpane/taskpane.html", "src/playground/playground.html"];
+    for (const page of workerPages) {
+      const csp = pages.get(path.join(ROOT, page));
+      expect([page, directives(csp ?? "").get("worker-src")]).toEqual([page, ["'self'"]]);
+    }
+    const creators = SRC_CODE.filter((f) => /new Worker\(/.test(fs.readFileSync(f, "utf8"))).map(rel);
+    expect(creators).toEqual(["src/taskpane/createScoreWorker.ts"]);
   });
 
   test.each(templates.map((t) => [rel(t), t] as const))("%s has a strict CSP meta tag", (_name, file) => {

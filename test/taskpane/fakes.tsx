@@ -236,7 +236,6 @@ export interface FakeServices extends PaneServices {
     savePolicy: Policy[];
     selectCell: string[];
     selectRows: (readonly number[])[];
-    policyChanged: Policy[];
     clear: number;
   };
   /** Resolves the pending score call. */
@@ -253,7 +252,6 @@ export function fakeServices(
     savePolicy: [],
     selectCell: [],
     selectRows: [],
-    policyChanged: [],
     clear: 0,
   };
   let pending: ((o: ScoreOutcome) => void) | null = null;
@@ -264,9 +262,6 @@ export function fakeServices(
     savePolicy: async (p) => {
       calls.savePolicy.push(p);
       stored = p;
-    },
-    onPolicyChanged: (p) => {
-      calls.policyChanged.push(p);
     },
     readMapping: async () => (options.mapping === undefined ? SAMPLE_MAPPING : options.mapping),
     saveMapping: async (m) => {

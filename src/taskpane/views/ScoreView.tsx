@@ -45,9 +45,15 @@ export interface ScoreViewProps {
   readonly mapping: MappingInfo | null;
   /** The policy the run would use (for the mapping's default-terms check). */
   readonly policy: Policy;
+  /** False while the workbook's policy is still loading (Score would have nothing to run with). Default true. */
+  readonly ready?: boolean;
   /** As-of date text of the date input (`yyyy-mm-dd`). */
   readonly asOfText: string;
   readonly onAsOfTextChange: (text: string) => void;
+  /** True while the field shows today's date (followed, or chosen and equal to it): no "Today" to offer. */
+  readonly asOfIsToday?: boolean;
+  /** Back to following today's date (offered while the analyst's own date is shown). */
+  readonly onAsOfToday?: () => void;
   readonly preset: PresetId;
   readonly onPresetChange: (preset: PresetId) => void;
   readonly onScore: (asOf: Serial) => void;
@@ -73,7 +79,8 @@ export function ScoreView(props: ScoreViewProps) {
     return validateMapping(mapping.mapping, policy).map((p) => p.message);
   }, [mapping, policy]);
   const mappingReady = problems.length === 0 && (mapping?.columns.length ?? 0) > 0;
-  const canScore = !running && asOf !== null && (run.phase !== "needsMapping" || mappingReady);
+  const canScore =
+    props.ready !== false && !running && asOf !== null && (run.phase !== "needsMapping" || mappingReady);
 
   return (
     <section className={styles.view} aria-labelledby={headingId}>
@@ -91,12 +98,19 @@ export function ScoreView(props: ScoreViewProps) {
           validationMessage={asOf === null ? s.asOfInvalid : undefined}
           hint={asOf === null ? undefined : s.asOfHint}
         >
-          <Input
-            type="date"
-            size="small"
-            value={props.asOfText}
-            onChange={(_, d) => props.onAsOfTextChange(d.value)}
-          />
+          <div className={styles.row}>
+            <Input
+              type="date"
+              size="small"
+              value={props.asOfText}
+              onChange={(_, d) => props.onAsOfTextChange(d.value)}
+            />
+            {props.onAsOfToday && !props.asOfIsToday ? (
+              <Button size="small" appearance="subtle" onClick={props.onAsOfToday}>
+                {s.asOfToday}
+              </Button>
+            ) : null}
+          </div>
         </Field>
         <Field label={s.presetLabel} size="small">
           <Select

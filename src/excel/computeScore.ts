@@ -1,0 +1,96 @@
+/**
+ * The engine step of "Score this sheet" as a pure function of plain data: readTable → readCustomers / readRates →
+ * scoreTable →
+ * planFromScore. No Office.js, no DOM, no settings: it runs the same on the UI thread, in a Web Worker (the pane's
+ * src/taskpane/scoreWorker.ts) and in Node. `computeInput` (scoreActiveSheet.ts) gathers its input where Office.js
+ * lives.
+ */
+import { scoreTable, type ScoreResult, type SnapshotRow } from "../engine/pipeline";
+import type { Policy } from "../engine/policy";
+import { readCustomers } from "../engine/sheet/customers";
+import { readRates } from "../engine/sheet/rates";
+import { readTable } from "../engine/sheet/table";
+import type { ColumnMapping } from "../engine/sheet/types";
+import { planFromScore } from "./planFromScore";
+import type { ComputeOutcome } from "./scoreSheet";
+import type { Bilingual, Lang } from "./writePlan";
+
+/** What `needsMapping` carries: the detected header row and mapping plus the problems to fix. */
+export interface DetectedMapping {
+  headerRowIndex: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  problems: Bilingual[];
+}
+
+/** Fallback when no header row was found and readTable gave no reason (it always does today). */
+const NO_HEADER_MESSAGE: Bilingual = {
+  en: "No header row found: choose the columns by hand.",
+  zh: "未找到表头行：请手动选择各列。",
+};
+
+/** Everything the engine step needs, as plain (structured-cloneable) data. */
+export interface ComputeInput {
+  readonly source: {
+    readonly sheetName: string;
+    readonly rowIndex: number;
+    readonly columnIndex: number;
+    readonly values: unknown[][];
+  };
+  readonly customers: { readonly sheetName: string; readonly values: unknown[][] } | null;
+  /** The optional `Rates` / `汇率` sheet. */
+  readonly rates: { readonly sheetName: string; readonly values: unknown[][] } | null;
+  readonly history: SnapshotRow[];
+  /** The confirmed mapping (passed in, else saved for the sheet); undefined: detect and ask. */
+  readonly mapping: ColumnMapping | undefined;
+  readonly policy: Policy;
+  readonly asOf: number;
+  readonly lang: Lang;
+  /** Today's local date, stamped on the history rows. */
+  readonly runDate: number;
+}
+
+/** The engine step itself: pure, so it runs the same on the UI thread, in a worker or in Node. */
+export function computeScore(input: ComputeInput): ComputeOutcome<ScoreResult> {
+  const src = input.source;
+  const mapping = input.mapping;
+  const table = readTable(src.values, {
+    ...(mapping ? { mapping } : {}),
+    policy: input.policy,
+    sheetName: src.sheetName,
+    rowOffset: src.rowIndex,
+    columnOffset: src.columnIndex,
+  });
+  if (!mapping || table.headerRowIndex < 0 || table.mappingProblems.length > 0) {
+    const detected: DetectedMapping = {
+      headerRowIndex: table.headerRowIndex,
+      headers: [...table.headers],
+      mapping: table.mapping,
+      problems: table.mappingProblems.map((p) => ({ en: p.message.en, zh: p.message.zh })),
+    };
+    if (table.headerRowIndex < 0) {
+      // No header row: readTable reports why (NO_HEADER); say so instead of an unexplained mapping panel.
+      const noHeader = table.issues.find((i) => i.code === "NO_HEADER")?.reason ?? NO_HEADER_MESSAGE;
+      const message = { en: noHeader.en, zh: noHeader.zh };
+      detected.problems.unshift(message);
+      return { status: "needsMapping", detected, message };
+    }
+    return { status: "needsMapping", detected };
+  }
+  const customers = input.customers
+    ? readCustomers(input.customers.values, { policy: input.policy, sheetName: input.customers.sheetName })
+    : undefined;
+  const rates = input.rates ? readRates(input.rates.values, { sheetName: input.rates.sheetName }) : undefined;
+  const result = scoreTable(table, undefined, input.policy, input.asOf, {
+    ...(customers ? { customers } : {}),
+    ...(rates ? { rates } : {}),
+    previousSnapshot: input.history,
+  });
+  const plan = planFromScore(result, {
+    sourceRowCount: src.values.length,
+    lang: input.lang,
+    runDate: input.runDate,
+    sheetName: src.sheetName,
+  });
+  return { status: "plan", plan, headerRowOffset: result.headerRowIndex, summary: result };
+}

@@ -1,0 +1,153 @@
+/**
+ * The messages between the pane and its scoring worker (src/taskpane/scoreWorker.ts), and the worker's side of
+ * the conversation as a plain function so tests run it without a real Worker.
+ *
+ * Why a worker: the engine step of a full sheet (1,048,575 invoices: readTable, scoreTable, planFromScore and the
+ * pane's view model) takes seconds, and in the shared runtime the pane, the ribbon and the AR.* functions share one
+ * thread — a task that long freezes all of them. Microsoft's sample for the same problem moves the work to a Web
+ * Worker, supported in the add-in runtimes on Windows, Mac and the web:
+ * https://github.com/OfficeDev/Office-Add-in-samples/tree/main/Excel-custom-functions/web-worker.
+ *
+ * Rows travel in slices, packed into transferred typed arrays (packedRows.ts), so neither thread spends long in one
+ * task copying them:
+ *   pane → worker: `rows` (source rows, in order, in slices, sent while the sheet is read) · `start` (everything
+ *   but the source values) · `run`
+ *   worker → pane: `ready` (script loaded) · `progress` (engine steps) · `outcome` (the engine's outcome without the
+ *   data rows; the summary is the pane's view model) · `rows` (the rows to write, sanitised, with their JSON sizes,
+ *   in slices) · `done` · `failed`.
+ */
+import { computeScore, type ComputeInput } from "../excel/computeScore";
+import type { ComputeOutcome } from "../excel/scoreSheet";
+import { safeCell, utf8Length, type OutCell } from "../excel/writePlan";
+import { toPaneResult } from "./fromPipeline";
+import { packCells, transferables, unpackRows, type PackedRows } from "./packedRows";
+import type { PaneResult } from "./services";
+
+/** Source rows per `rows` message (≈ 200,000 cells for a 10-column invoice sheet). */
+export const SOURCE_ROWS_PER_MESSAGE = 20_000;
+/** Result rows per `rows` message (≈ 175,000 cells for the 7 output columns). */
+export const RESULT_ROWS_PER_MESSAGE = 25_000;
+/** Engine steps the worker reports as progress: read the rows, score, plan the writes, the pane's view. */
+export const COMPUTE_STEPS = 4;
+
+export type ToWorker =
+  | { readonly type: "start"; readonly input: ComputeInput }
+  | { readonly type: "rows"; readonly packed: PackedRows }
+  | { readonly type: "run" };
+
+export type FromWorker =
+  | { readonly type: "ready" }
+  | { readonly type: "progress"; readonly done: number; readonly total: number }
+  | { readonly type: "outcome"; readonly outcome: ComputeOutcome<PaneResult>; readonly rowCount: number }
+  /** Rows to write (cells are OutCell) and each row's JSON size as `rowByteSizes` counts it. */
+  | { readonly type: "rows"; readonly packed: PackedRows; readonly rowBytes: Float64Array }
+  | { readonly type: "done" }
+  | { readonly type: "failed"; readonly message: string };
+
+/**
+ * The worker's message handler: collects the input, then on `run` computes and posts the outcome and the rows to
+ * write. `post` sends one message to the pane.
+ */
+export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+export function createScoreWorkerHandler(post: Post): (message: ToWorker) => void {
+  let input: ComputeInput | null = null;
+  let values: unknown[][] = [];
+  return (message) => {
+    switch (message.type) {
+      case "start":
+        // Source rows may have come first (they are sent while the sheet is read).
+        input = message.input;
+        values = input.source.values.length > 0 ? [...input.source.values, ...values] : values;
+        return;
+      case "rows":
+        unpackRows(message.packed, (row) => values.push(row));
+        return;
+      case "run": {
+        if (!input) {
+          post({ type: "failed", message: "scoring worker: run before start" });
+          return;
+        }
+        try {
+          runCompute({ ...input, source: { ...input.source, values } }, post);
+        } catch (e) {
+          post({ type: "failed", message: e instanceof Error ? e.message : String(e) });
+        } finally {
+          input = null;
+          values = [];
+        }
+      }
+    }
+  };
+}
+
+function runCompute(input: ComputeInput, post: Post): void {
+  post({ type: "progress", done: 1, total: COMPUTE_STEPS });
+  const outcome = computeScore(input);
+  if (outcome.status !== "plan") {
+    post({ type: "outcome", outcome, rowCount: 0 });
+    post({ type: "done" });
+    return;
+  }
+  post({ type: "progress", done: 2, total: COMPUTE_STEPS });
+  const { plan } = outcome;
+  const summary = toPaneResult(outcome.summary, input.policy, input.source.sheetName);
+  post({ type: "progress", done: 3, total: COMPUTE_STEPS });
+  const rowCount = Math.max(0, input.source.values.length - outcome.headerRowOffset - 1);
+  post({
+    type: "outcome",
+    outcome: {
+      status: "plan",
+      headerRowOffset: outcome.headerRowOffset,
+      plan: { ...plan, columns: plan.columns.map((c) => ({ ...c, values: [] })) },
+      summary,
+    },
+    rowCount,
+  });
+  const columns = plan.columns;
+  const width = columns.length;
+  const cell = outCells();
+  for (let start = 0; start < rowCount; start += RESULT_ROWS_PER_MESSAGE) {
+    const n = Math.min(RESULT_ROWS_PER_MESSAGE, rowCount - start);
+    const rowBytes = new Float64Array(n);
+    const packed = packCells(n, width, (r, c) => {
+      const v = cell.of(columns[c].values[start + r]);
+      rowBytes[r] += cell.bytes(v);
+      return v;
+    });
+    // "[" + cells + "," between them + "]", plus the separator rowByteSizes counts for each row.
+    for (let r = 0; r < n; r++) rowBytes[r] += width + 2;
+    post({ type: "rows", packed, rowBytes }, [...transferables(packed), rowBytes.buffer as ArrayBuffer]);
+  }
+  post({ type: "progress", done: COMPUTE_STEPS, total: COMPUTE_STEPS });
+  post({ type: "done" });
+}
+
+/**
+ * Output cells and their JSON sizes, with the work per distinct string done once (an output column repeats a few
+ * labels a million times): `of` is `safeCell`, `bytes` the UTF-8 length of the cell's JSON.
+ */
+function outCells(): { of: (v: unknown) => OutCell; bytes: (v: OutCell) => number } {
+  const safe = new Map<string, OutCell>();
+  const sizes = new Map<string, number>();
+  return {
+    of(v) {
+      if (typeof v !== "string") return safeCell(v ?? "");
+      let out = safe.get(v);
+      if (out === undefined) {
+        out = safeCell(v);
+        safe.set(v, out);
+      }
+      return out;
+    },
+    bytes(v) {
+      if (typeof v === "number") return String(v).length;
+      let n = sizes.get(v);
+      if (n === undefined) {
+        n = utf8Length(JSON.stringify(v));
+        sizes.set(v, n);
+      }
+      return n;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** Packing rows into transferable typed arrays (src/taskpane/packedRows.ts): exact round trips. */
+import fc from "fast-check";
+import { packCells, packRows, transferables, unpackRows } from "../../src/taskpane/packedRows";
+
+const cell = fc.oneof(
+  fc.double({ noNaN: false }),
+  fc.integer(),
+  fc.string(),
+  fc.constantFrom("", "1-30", "未到期", "=A1", "L-1"),
+  fc.boolean(),
+  fc.constant(null),
+);
+
+function roundTrip(rows: unknown[][], start?: number, end?: number): unknown[][] {
+  const out: unknown[][] = [];
+  unpackRows(structuredClone(packRows(rows, start, end)), (row) => out.push(row));
+  return out;
+}
+
+test("rows of numbers, text, booleans and null come back exactly (-0 and NaN included)", () => {
+  fc.assert(
+    fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 40 }), (rows) => {
+      expect(roundTrip(rows)).toEqual(rows);
+    }),
+  );
+  expect(Object.is(roundTrip([[-0]])[0][0], -0)).toBe(true);
+});
+
+test("a slice, ragged rows padded with null, repeated strings stored once, other values cloned", () => {
+  const rows: unknown[][] = [["a", 1], ["a", 2, true], ["b"], [{ x: 1 }, "a"]];
+  expect(roundTrip(rows, 1, 3)).toEqual([
+    ["a", 2, true],
+    ["b", null, null],
+  ]);
+  const packed = packRows(rows);
+  expect(packed.strings).toEqual(["a", "b"]);
+  expect(roundTrip(rows)[3]).toEqual([{ x: 1 }, "a", null]);
+  expect(transferables(packed)).toEqual([packed.kinds.buffer, packed.numbers.buffer]);
+  const block = packCells(2, 2, (r, c) => r * 2 + c);
+  const out: unknown[][] = [];
+  unpackRows(block, (row) => out.push(row));
+  expect(out).toEqual([
+    [0, 1],
+    [2, 3],
+  ]);
+});
