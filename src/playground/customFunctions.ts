@@ -3,7 +3,7 @@
  * formula evaluator can call them: `=AR.DUEDATE(...)` resolves to the function associated as "DUEDATE"
  * (Office ids carry no namespace; the manifest adds "AR.").
  */
-import { CustomFunctionsErrorCode } from "../workbook/host";
+import { CustomFunctionsErrorCode } from "../workbook/office/host";
 
 export type CustomFunction = (...args: unknown[]) => unknown;
 

@@ -24,7 +24,7 @@ import {
   resultOf,
   toNumber,
 } from "../workbook/formula";
-import { CustomFunctionsErrorCode } from "../workbook/host";
+import { CustomFunctionsErrorCode } from "../workbook/office/host";
 
 export { FormulaError, type Scalar };
 export type FormulaResult = Scalar;

@@ -1,6 +1,20 @@
 /**
  * Strict in-memory simulator of the Excel JavaScript API (Office.js): the workbook model shared by the playground,
  * the tests (and the command line). Never imported by src/engine, src/functions, src/excel or src/taskpane.
+ * Nothing here touches the DOM: the model runs in a browser, in Node and in a worker alike.
+ *
+ * LAYOUT (one room per concern, one module per document object, as ExcelJS lays out its model)
+ * - `model/`      the cell model: `sheet.ts` (SheetModel: cells, formats, styles, merges, rules, charts),
+ *                 `workbook.ts` (WorkbookModel: sheets, tables, names, selection), `types.ts`, `grid.ts`.
+ * - `entry.ts`    value entry: what a value written through `Range.values`/`formulas` (or typed) becomes.
+ * - `formula/`    the formula engine: `parser.ts`, `values.ts` (coercions), `functions.ts`, `evaluate.ts`.
+ * - `office/`     the Office.js proxy layer: `proxy.ts` (load/sync semantics, payload limits, faults), one module
+ *                 per object family (`range.ts`, `rangeFormat.ts`, `worksheet.ts`, `workbook.ts`, `table.ts`,
+ *                 `conditionalFormat.ts`, `namedItem.ts`, `chart.ts`), `shared.ts`, and `host.ts` (the Excel,
+ *                 Office, CustomFunctions and OfficeRuntime namespaces).
+ * - `view/`       the playground grid's read model (`view.ts`) and conditional-format painting (`paint.ts`).
+ * - `simWorkbook.ts` SimWorkbook: owns a model, options, statistics, fault plans, settings and registrations.
+ * - `address.ts`, `color.ts`, `errors.ts`, `numberFormat.ts`: shared helpers.
  *
  * MODELLED
  * - `Excel.run(batch)` with a RequestContext: proxies whose scalar properties throw `PropertyNotLoaded`
@@ -40,7 +54,7 @@
  *   but only cells within the stored area are inspected.
  * - No events are raised (onSelectionChanged etc. are not implemented); no 5M-cell limit.
  */
-export type { CellValue, FormulaEvaluator, Style } from "./model";
+export type { CellValue, FormulaEvaluator, Style } from "./model/types";
 export {
   SimWorkbook,
   DEFAULT_REQUIREMENT_SETS,
@@ -49,8 +63,8 @@ export {
   type SimStats,
   type ConditionalFormatInfo,
   type FaultPlan,
-} from "./workbook";
-export type { CellView, WorkbookView } from "./view";
+} from "./simWorkbook";
+export type { CellView, WorkbookView } from "./view/view";
 export { SimError, SimErrorCodes } from "./errors";
 export {
   createExcelNamespace,
@@ -63,7 +77,7 @@ export {
   CustomFunctionsErrorCode,
   ExcelEnums,
   type OfficeOptions,
-} from "./host";
+} from "./office/host";
 export { formatValue, formatGeneral } from "./numberFormat";
 export { evaluateFormula } from "./formula";
 export { parseAddress, formatRect, columnLetters, columnIndex } from "./address";

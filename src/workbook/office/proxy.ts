@@ -9,8 +9,8 @@
  * response (ResponsePayloadSizeLimitExceeded) fails after the operations ran: their writes stay applied, but no
  * loaded value (values, formulas, items, null-object flags) is delivered.
  */
-import type { WorkbookModel } from "./model";
-import { SimError, SimErrorCodes, notFound } from "./errors";
+import type { WorkbookModel } from "../model/workbook";
+import { SimError, SimErrorCodes, notFound } from "../errors";
 
 /** What the proxies need from the owning SimWorkbook. */
 export interface SimHost {

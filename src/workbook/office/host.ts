@@ -1,8 +1,9 @@
 /** The fake host namespaces: Excel (run + enums), Office, OfficeExtension, CustomFunctions, OfficeRuntime. */
-import { SimError, SimErrorCodes } from "./errors";
-import { CF_OPERATORS, CF_TYPES, createWorkbookProxy } from "./objects";
+import { SimError, SimErrorCodes } from "../errors";
+import { CF_OPERATORS, CF_TYPES } from "./conditionalFormat";
+import { createWorkbookProxy } from "./workbook";
 import { SimContext } from "./proxy";
-import type { SimWorkbook } from "./workbook";
+import type { SimWorkbook } from "../simWorkbook";
 
 const enumOf = <T extends string>(...values: T[]): Record<string, T> =>
   Object.fromEntries(values.map((v) => [v[0].toLowerCase() + v.slice(1), v]));

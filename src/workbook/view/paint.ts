@@ -4,11 +4,12 @@
  * property the highest-priority matching rule wins; `stopIfTrue` stops lower rules once a rule matched.
  * Formulas the evaluator does not understand simply do not paint.
  */
-import { type Rect, containsCell } from "./address";
-import { mixColors } from "./color";
-import { type CellReader, type Scalar, compareValues, evaluateFormula, isTruthy } from "./formula";
-import type { CfModel, ColorCriterion, SheetModel } from "./model";
-import { isErrorValue } from "./numberFormat";
+import { type Rect, containsCell } from "../address";
+import { mixColors } from "../color";
+import { type CellReader, type Scalar, compareValues, evaluateFormula, isTruthy } from "../formula";
+import type { SheetModel } from "../model/sheet";
+import type { CfModel, ColorCriterion } from "../model/types";
+import { isErrorValue } from "../numberFormat";
 
 export interface CfPaint {
   fill?: string;

@@ -1,8 +1,10 @@
 /** SimWorkbook: owns the model, options, stats, fault plan, document settings and custom-function registry. */
 import { columnLetters } from "./address";
-import { type CellValue, type FormulaEvaluator, type SheetModel, WorkbookModel } from "./model";
-import type { SimHost } from "./proxy";
-import { createView, type WorkbookView } from "./view";
+import type { SheetModel } from "./model/sheet";
+import type { CellValue, FormulaEvaluator } from "./model/types";
+import { WorkbookModel } from "./model/workbook";
+import type { SimHost } from "./office/proxy";
+import { createView, type WorkbookView } from "./view/view";
 
 export interface SheetData {
   name: string;

@@ -1,0 +1,79 @@
+/** The workbook model: sheets, tables, names, the active sheet and selection, and formula evaluation. */
+import type { Rect } from "../address";
+import { isErrorValue } from "../numberFormat";
+import { SheetModel } from "./sheet";
+import type { CellValue, FormulaEvaluator, NameModel, TableModel } from "./types";
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  names: NameModel[] = [];
+  activeSheet: SheetModel | null = null;
+  selection: { sheet: SheetModel; rect: Rect } | null = null;
+  evaluator: FormulaEvaluator | null = null;
+  version = 0;
+  private evaluating = 0;
+
+  /** Value of a formula cell via the registered evaluator; "" when none (or on re-entrant cycles). */
+  evaluate(formula: string, sheet: string, row: number, col: number): CellValue {
+    if (!this.evaluator || this.evaluating > 64) return "";
+    this.evaluating++;
+    try {
+      const v = this.evaluator(formula, { sheet, row, col });
+      return v === null || v === undefined ? "" : v;
+    } catch {
+      return "#VALUE!";
+    } finally {
+      this.evaluating--;
+    }
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  table(name: string): TableModel | undefined {
+    const key = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === key || t.id === name);
+  }
+
+  name(name: string, scope?: SheetModel): NameModel | undefined {
+    const key = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === key && n.sheet === scope);
+  }
+
+  addSheet(name: string): SheetModel {
+    const s = new SheetModel(name, this);
+    this.sheets.push(s);
+    this.version++;
+    return s;
+  }
+
+  removeSheet(s: SheetModel): void {
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.tables = this.tables.filter((t) => t.sheet !== s);
+    this.names = this.names.filter((n) => n.sheet !== s);
+    if (this.activeSheet === s)
+      this.activeSheet = this.sheets.find((x) => x.visibility === "Visible") ?? null;
+    if (this.selection?.sheet === s) this.selection = null;
+    this.version++;
+  }
+
+  nextSheetName(): string {
+    for (let i = 1; ; i++) if (!this.sheet(`Sheet${i}`)) return `Sheet${i}`;
+  }
+
+  nextTableName(): string {
+    for (let i = 1; ; i++) if (!this.table(`Table${i}`)) return `Table${i}`;
+  }
+}
+
+/** Excel value type of a stored value, as in `Range.valueTypes`. */
+export function valueType(v: CellValue): string {
+  if (v === "") return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  if (isErrorValue(v)) return "Error";
+  return "String";
+}
