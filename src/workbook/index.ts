@@ -65,6 +65,18 @@ export {
   type FaultPlan,
 } from "./simWorkbook";
 export type { CellView, WorkbookView } from "./view/view";
+export {
+  DEFAULT_PROFILE,
+  EXCEL_API_VERSIONS,
+  MANIFEST_EXCEL_API,
+  NEWEST_EXCEL_API,
+  PLATFORMS,
+  parseProfile,
+  profileLabel,
+  requirementSetsFor,
+  type HostProfile,
+  type Platform,
+} from "./profile";
 export { SimError, SimErrorCodes } from "./errors";
 export {
   createExcelNamespace,

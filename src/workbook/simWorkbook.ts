@@ -4,6 +4,14 @@ import type { SheetModel } from "./model/sheet";
 import type { CellValue, FormulaEvaluator } from "./model/types";
 import { WorkbookModel } from "./model/workbook";
 import type { SimHost } from "./office/proxy";
+import {
+  DEFAULT_PROFILE,
+  type HostProfile,
+  type Platform,
+  WEB_PAYLOAD_LIMIT_BYTES,
+  parseProfile,
+  requirementSetsFor,
+} from "./profile";
 import { createView, type WorkbookView } from "./view/view";
 
 export interface SheetData {
@@ -17,17 +25,29 @@ export interface SheetData {
 }
 
 export interface SimOptions {
-  /** Request payload limit per sync in bytes; default 5 MB. */
+  /** Host platform (see ./profile.ts); default "windows". */
+  platform?: Platform;
+  /** ExcelApi level, "1.1" … the newest in @types/office-js (the default). */
+  excelApi?: string;
+  /**
+   * Request payload limit per sync in bytes. Default: 5 MB on the web, none on Windows and Mac (the limit is
+   * Excel on the web's). When set, it applies on every platform.
+   */
   payloadLimitBytes?: number;
   /**
+   * Error code of a request above the limit: default GeneralException on the web (as Excel on the web has reported
+   * it), RequestPayloadSizeLimitExceeded elsewhere (an explicit `payloadLimitBytes`).
+   */
+  oversizeRequestCode?: "GeneralException" | "RequestPayloadSizeLimitExceeded";
+  /**
    * Response payload limit per sync in bytes (UTF-8 JSON of the loaded values, as counted in
-   * `SimStats.responseBytes`); default 5 MB like Excel on the web. Above it the sync fails with
+   * `SimStats.responseBytes`). Default: 5 MB on the web, none elsewhere. Above it the sync fails with
    * ResponsePayloadSizeLimitExceeded and delivers nothing.
    */
   responsePayloadLimitBytes?: number;
   /** Office.context.displayLanguage; default "en-US". */
   displayLanguage?: string;
-  /** Requirement set name -> highest supported version. */
+  /** Extra or replaced requirement sets (name -> highest version), on top of the profile's. */
   requirementSets?: Record<string, string>;
 }
 
@@ -61,19 +81,17 @@ export interface FaultPlan {
   message?: string;
 }
 
-export const DEFAULT_REQUIREMENT_SETS: Record<string, string> = {
-  ExcelApi: "1.17",
-  SharedRuntime: "1.1",
-  CustomFunctionsRuntime: "1.4",
-  RibbonApi: "1.1",
-  DialogApi: "1.2",
-};
+/** Requirement sets of the default profile (Windows, newest ExcelApi level). */
+export const DEFAULT_REQUIREMENT_SETS: Readonly<Record<string, string>> = requirementSetsFor(DEFAULT_PROFILE);
 
 export class SimWorkbook {
   readonly model = new WorkbookModel();
   readonly view: WorkbookView;
+  /** The host this workbook plays: platform and ExcelApi level. */
+  readonly profile: HostProfile;
   readonly payloadLimitBytes: number;
   readonly responsePayloadLimitBytes: number;
+  readonly oversizeRequestCode: string;
   displayLanguage: string;
   readonly requirementSets: Record<string, string>;
   /** Live document settings (Office.context.document.settings). */
@@ -100,15 +118,25 @@ export class SimWorkbook {
   readonly host: SimHost;
 
   constructor(options: SimOptions = {}) {
-    this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
-    this.responsePayloadLimitBytes = options.responsePayloadLimitBytes ?? 5 * 1024 * 1024;
+    const profile = parseProfile(options.platform, options.excelApi);
+    if (options.excelApi !== undefined && profile.excelApi !== options.excelApi)
+      throw new Error(`Unknown ExcelApi level ${options.excelApi}`);
+    this.profile = profile;
+    const web = profile.platform === "web";
+    this.payloadLimitBytes = options.payloadLimitBytes ?? (web ? WEB_PAYLOAD_LIMIT_BYTES : Infinity);
+    this.responsePayloadLimitBytes =
+      options.responsePayloadLimitBytes ?? (web ? WEB_PAYLOAD_LIMIT_BYTES : Infinity);
+    this.oversizeRequestCode =
+      options.oversizeRequestCode ?? (web ? "GeneralException" : "RequestPayloadSizeLimitExceeded");
     this.displayLanguage = options.displayLanguage ?? "en-US";
-    this.requirementSets = { ...DEFAULT_REQUIREMENT_SETS, ...options.requirementSets };
+    this.requirementSets = { ...requirementSetsFor(profile), ...options.requirementSets };
     this.view = createView(this.model, this.listeners, () => this.notify());
     this.host = {
       model: this.model,
       payloadLimitBytes: this.payloadLimitBytes,
+      oversizeRequestCode: this.oversizeRequestCode,
       responsePayloadLimitBytes: this.responsePayloadLimitBytes,
+      requirementSets: this.requirementSets,
       takeFault: () => {
         this.syncCounter++;
         const i = this.faults.findIndex((f) => f.at === this.syncCounter);

@@ -9,7 +9,11 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   names: NameModel[] = [];
   activeSheet: SheetModel | null = null;
-  selection: { sheet: SheetModel; rect: Rect } | null = null;
+  /**
+   * The selection: `rect` is the active area (where the active cell is, its top-left cell); `areas`, when present,
+   * lists every area of a multi-area selection (Ctrl+click, or `RangeAreas.select()`), `rect` among them.
+   */
+  selection: { sheet: SheetModel; rect: Rect; areas?: Rect[] } | null = null;
   evaluator: FormulaEvaluator | null = null;
   version = 0;
   private evaluating = 0;

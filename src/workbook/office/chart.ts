@@ -3,7 +3,7 @@ import { formatRect } from "../address";
 import { invalidArg } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import { type ChartModel, newId } from "../model/types";
-import { ClientResult, type PropDef, SimCollection, SimObject, installProps } from "./proxy";
+import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import type { Range } from "./range";
 import { type RangeTarget, addrArg, alive, model, writable } from "./shared";
 import { Worksheet } from "./worksheet";
@@ -137,4 +137,4 @@ export class ChartCollection extends SimCollection<Chart> {
     return this._listCount();
   }
 }
-for (const C of [ChartTitle, ChartLegend, Chart, ChartCollection] as (typeof SimObject)[]) installProps(C);
+installProxies({ ChartTitle, ChartLegend, Chart, ChartCollection });

@@ -4,7 +4,7 @@ import { normalizeColor } from "../color";
 import { SimError, SimErrorCodes, invalidArg, notFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import { type CfFormat, type CfModel, newId } from "../model/types";
-import { ClientResult, type PropDef, SimCollection, SimObject, installProps } from "./proxy";
+import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import { Range } from "./range";
 import { type RangeTarget, alive, model, writable } from "./shared";
 
@@ -45,7 +45,7 @@ function cfOfType(o: SimObject, type: string): CfModel {
 }
 
 /** Fill/font of a conditional format (custom or cellValue). Target is the CfFormat object. */
-export class ConditionalFill extends SimObject {
+export class ConditionalRangeFill extends SimObject {
   static override props: Record<string, PropDef> = {
     color: {
       get: (f: CfFormat) => f.fill ?? null,
@@ -62,7 +62,7 @@ export class ConditionalFill extends SimObject {
     });
   }
 }
-export class ConditionalFont extends SimObject {
+export class ConditionalRangeFont extends SimObject {
   static override props: Record<string, PropDef> = {
     color: {
       get: (f: CfFormat) => f.fontColor ?? null,
@@ -92,8 +92,8 @@ export class ConditionalRangeFormat extends SimObject {
     numberFormat: { get: () => null, set: () => undefined },
   };
   static override navs = {
-    fill: (o: SimObject) => new ConditionalFill(o._ctx, o._path + ".fill", () => o._resolveMaybe()),
-    font: (o: SimObject) => new ConditionalFont(o._ctx, o._path + ".font", () => o._resolveMaybe()),
+    fill: (o: SimObject) => new ConditionalRangeFill(o._ctx, o._path + ".fill", () => o._resolveMaybe()),
+    font: (o: SimObject) => new ConditionalRangeFont(o._ctx, o._path + ".font", () => o._resolveMaybe()),
   };
 }
 
@@ -111,7 +111,7 @@ export class ConditionalFormatRule extends SimObject {
   };
 }
 
-export class ConditionalFormatCustom extends SimObject {
+export class CustomConditionalFormat extends SimObject {
   static override navs = {
     rule: (o: SimObject) => new ConditionalFormatRule(o._ctx, o._path + ".rule", () => cfOfType(o, "Custom")),
     format: (o: SimObject) =>
@@ -119,7 +119,7 @@ export class ConditionalFormatCustom extends SimObject {
   };
 }
 
-export class ConditionalCellValue extends SimObject {
+export class CellValueConditionalFormat extends SimObject {
   static override props: Record<string, PropDef> = {
     rule: {
       get: (cf: CfModel) => ({
@@ -156,7 +156,7 @@ export class ConditionalCellValue extends SimObject {
   };
 }
 
-export class ConditionalColorScale extends SimObject {
+export class ColorScaleConditionalFormat extends SimObject {
   static override props: Record<string, PropDef> = {
     criteria: {
       get: (cf: CfModel) => JSON.parse(JSON.stringify(cf.colorScale)),
@@ -205,7 +205,7 @@ export class ConditionalDataBarNegativeFormat extends SimObject {
   };
 }
 
-export class ConditionalDataBar extends SimObject {
+export class DataBarConditionalFormat extends SimObject {
   static override props: Record<string, PropDef> = {
     barDirection: {
       get: (cf: CfModel) => cf.dataBar.barDirection,
@@ -259,12 +259,13 @@ export class ConditionalFormat extends SimObject {
   };
   static override navs = {
     custom: (o: SimObject) =>
-      new ConditionalFormatCustom(o._ctx, o._path + ".custom", () => o._resolveMaybe()),
+      new CustomConditionalFormat(o._ctx, o._path + ".custom", () => o._resolveMaybe()),
     cellValue: (o: SimObject) =>
-      new ConditionalCellValue(o._ctx, o._path + ".cellValue", () => o._resolveMaybe()),
+      new CellValueConditionalFormat(o._ctx, o._path + ".cellValue", () => o._resolveMaybe()),
     colorScale: (o: SimObject) =>
-      new ConditionalColorScale(o._ctx, o._path + ".colorScale", () => o._resolveMaybe()),
-    dataBar: (o: SimObject) => new ConditionalDataBar(o._ctx, o._path + ".dataBar", () => o._resolveMaybe()),
+      new ColorScaleConditionalFormat(o._ctx, o._path + ".colorScale", () => o._resolveMaybe()),
+    dataBar: (o: SimObject) =>
+      new DataBarConditionalFormat(o._ctx, o._path + ".dataBar", () => o._resolveMaybe()),
   };
   getRange(): Range {
     return this._make(Range, "getRange", [], () => {
@@ -360,18 +361,17 @@ export class ConditionalFormatCollection extends SimCollection<ConditionalFormat
     });
   }
 }
-for (const C of [
-  ConditionalFill,
-  ConditionalFont,
+installProxies({
+  ConditionalRangeFill,
+  ConditionalRangeFont,
   ConditionalRangeFormat,
   ConditionalFormatRule,
-  ConditionalFormatCustom,
-  ConditionalCellValue,
-  ConditionalColorScale,
+  CustomConditionalFormat,
+  CellValueConditionalFormat,
+  ColorScaleConditionalFormat,
   ConditionalDataBarPositiveFormat,
   ConditionalDataBarNegativeFormat,
-  ConditionalDataBar,
+  DataBarConditionalFormat,
   ConditionalFormat,
   ConditionalFormatCollection,
-] as (typeof SimObject)[])
-  installProps(C);
+});

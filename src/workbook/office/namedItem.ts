@@ -4,7 +4,7 @@ import { SimError, SimErrorCodes, invalidArg, notFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import type { NameModel } from "../model/types";
 import type { WorkbookModel } from "../model/workbook";
-import { ClientResult, type PropDef, SimCollection, SimObject, installProps } from "./proxy";
+import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import { Range } from "./range";
 import { type RangeTarget, addrArg, model } from "./shared";
 
@@ -142,4 +142,4 @@ export class NamedItemCollection extends SimCollection<NamedItem> {
     return this._listCount();
   }
 }
-for (const C of [NamedItem, NamedItemCollection] as (typeof SimObject)[]) installProps(C);
+installProxies({ NamedItem, NamedItemCollection });

@@ -17,7 +17,7 @@ import type { TableModel } from "../model/types";
 import { valueType } from "../model/workbook";
 import { formatValue } from "../numberFormat";
 import { ConditionalFormatCollection } from "./conditionalFormat";
-import { type PropDef, SimObject, installProps } from "./proxy";
+import { type PropDef, SimObject, installProxies } from "./proxy";
 import { RangeFormat } from "./rangeFormat";
 import { type RangeTarget, addrArg, alive, matrix, rangeOf, readGrid, writable } from "./shared";
 import { TableScopedCollection } from "./table";
@@ -430,4 +430,4 @@ function adjustAfterShift(
   for (const t of sheet.wb.tables) if (t.sheet === sheet) move(t.rect);
   for (const cf of sheet.cfs) move(cf.rect);
 }
-for (const C of [Range] as (typeof SimObject)[]) installProps(C);
+installProxies({ Range });

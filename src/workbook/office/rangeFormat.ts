@@ -2,7 +2,7 @@
 import { normalizeColor } from "../color";
 import { invalidArg } from "../errors";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_FONT, DEFAULT_ROW_HEIGHT, type StyleKey } from "../model/types";
-import { type PropDef, SimObject, installProps } from "./proxy";
+import { type PropDef, SimObject, installProxies } from "./proxy";
 import { type RangeTarget, uniformStyle, writable } from "./shared";
 
 function styleProp(key: StyleKey, dflt: unknown, normalize: (v: unknown) => unknown = (v) => v): PropDef {
@@ -72,7 +72,8 @@ export class RangeFormat extends SimObject {
   static override navs = {
     fill: (o: SimObject) => new RangeFill(o._ctx, o._path + ".fill", () => o._resolveMaybe()),
     font: (o: SimObject) => new RangeFont(o._ctx, o._path + ".font", () => o._resolveMaybe()),
-    borders: (o: SimObject) => new RangeBorders(o._ctx, o._path + ".borders", () => o._resolveMaybe()),
+    borders: (o: SimObject) =>
+      new RangeBorderCollection(o._ctx, o._path + ".borders", () => o._resolveMaybe()),
   };
   autofitColumns(): void {
     this._call("autofitColumns", [], () => undefined);
@@ -83,7 +84,7 @@ export class RangeFormat extends SimObject {
 }
 
 /** Borders are accepted and ignored (not rendered). */
-export class RangeBorders extends SimObject {
+export class RangeBorderCollection extends SimObject {
   static override props: Record<string, PropDef> = { count: { get: () => 0 } };
   getItem(index: string): RangeBorder {
     return new RangeBorder(this._ctx, `${this._path}.getItem(${index})`, () => this._resolveMaybe());
@@ -96,5 +97,4 @@ export class RangeBorder extends SimObject {
     weight: { get: () => "Thin", set: (t: RangeTarget) => void writable(t.sheet) },
   };
 }
-for (const C of [RangeFill, RangeFont, RangeFormat, RangeBorders, RangeBorder] as (typeof SimObject)[])
-  installProps(C);
+installProxies({ RangeFill, RangeFont, RangeFormat, RangeBorderCollection, RangeBorder });

@@ -4,7 +4,7 @@ import { SimError, SimErrorCodes, invalidArg, notFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import { type TableModel, newId } from "../model/types";
 import type { WorkbookModel } from "../model/workbook";
-import { ClientResult, type PropDef, SimCollection, SimObject, installProps } from "./proxy";
+import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import { Range } from "./range";
 import { type RangeTarget, addrArg, matrix, model, readGrid, writable } from "./shared";
 import { Worksheet } from "./worksheet";
@@ -387,7 +387,7 @@ export class TableRowCollection extends SimCollection<TableRow> {
     });
   }
 }
-for (const C of [
+installProxies({
   Table,
   TableCollection,
   TableScopedCollection,
@@ -395,5 +395,4 @@ for (const C of [
   TableColumnCollection,
   TableRow,
   TableRowCollection,
-] as (typeof SimObject)[])
-  installProps(C);
+});

@@ -7,8 +7,9 @@ import type { TableModel } from "../model/types";
 import type { WorkbookModel } from "../model/workbook";
 import { ChartCollection } from "./chart";
 import { NamedItemCollection } from "./namedItem";
-import { ClientResult, type PropDef, SimCollection, SimObject, installProps } from "./proxy";
+import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import { Range } from "./range";
+import { RangeAreas, type RangeAreasTarget } from "./rangeAreas";
 import { alive, model } from "./shared";
 import { TableCollection } from "./table";
 
@@ -26,6 +27,14 @@ function validateSheetName(wb: WorkbookModel, name: unknown, self?: SheetModel):
   if (other && other !== self)
     throw new SimError(SimErrorCodes.itemAlreadyExists, `A sheet named '${name}' already exists.`);
   return name;
+}
+
+/** A rect from an A1 address that may name this sheet but no other. */
+function localRect(s: SheetModel, address: string): Rect {
+  const p = parseAddress(address);
+  if (p.sheet && p.sheet.toLowerCase() !== s.name.toLowerCase())
+    throw invalidArg("address refers to another sheet");
+  return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
 }
 
 export class WorksheetProtection extends SimObject {
@@ -132,10 +141,18 @@ export class Worksheet extends SimObject {
   getRange(address?: string): Range {
     return this.range("getRange", [address ?? ""], (s) => {
       if (!address) return { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
-      const p = parseAddress(address);
-      if (p.sheet && p.sheet.toLowerCase() !== s.name.toLowerCase())
-        throw invalidArg("address refers to another sheet");
-      return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
+      return localRect(s, address);
+    });
+  }
+  /** Several blocks ("A1:B2, D4", "2:4,9:9") as one RangeAreas (ExcelApi 1.9). */
+  getRanges(address: string): RangeAreas {
+    return this._make(RangeAreas, "getRanges", [address], (): RangeAreasTarget => {
+      const s = alive(this._resolve<SheetModel>());
+      const parts = String(address ?? "")
+        .split(",")
+        .map((p) => p.trim());
+      if (parts.some((p) => p === "")) throw invalidArg(`bad address "${address}"`);
+      return { sheet: s, rects: parts.map((p) => localRect(s, p)) };
     });
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
@@ -263,5 +280,4 @@ export class WorksheetCollection extends SimCollection<Worksheet> {
   }
 }
 
-for (const C of [WorksheetProtection, Worksheet, WorksheetCollection] as (typeof SimObject)[])
-  installProps(C);
+installProxies({ WorksheetProtection, Worksheet, WorksheetCollection });
