@@ -15,3 +15,24 @@ export function profileOptions(extra: SimOptions = {}): SimOptions {
   const { platform, excelApi } = envProfile();
   return { platform, excelApi, ...extra };
 }
+
+const tracked: { apiRefusals: string[] }[] = [];
+
+/** Remembers a workbook so {@link expectNoApiRefusals} can check it. */
+export function track<T extends { apiRefusals: string[] }>(wb: T): T {
+  tracked.push(wb);
+  return wb;
+}
+
+/**
+ * Registers an afterEach check for the calling suite: no workbook created since the last check refused an Office.js
+ * member with ApiNotFound — the add-in feature-detected everything above the profile's level, even where it would
+ * have caught the error.
+ */
+export function expectNoApiRefusals(): void {
+  afterEach(() => {
+    const refused = tracked.flatMap((wb) => wb.apiRefusals);
+    tracked.length = 0;
+    expect(refused).toEqual([]);
+  });
+}

@@ -1,5 +1,5 @@
 /** SimWorkbook: owns the model, options, stats, fault plan, document settings and custom-function registry. */
-import { columnLetters } from "./address";
+import { columnLetters, parseAddress } from "./address";
 import type { SheetModel } from "./model/sheet";
 import type { CellValue, FormulaEvaluator } from "./model/types";
 import { WorkbookModel } from "./model/workbook";
@@ -53,6 +53,8 @@ export interface SimOptions {
 
 export interface SimStats {
   syncs: number;
+  /** Syncs that failed (payload refusals, faults, errors), included in `syncs`. */
+  failedSyncs: number;
   requestBytes: number;
   maxRequestBytes: number;
   responseBytes: number;
@@ -102,6 +104,11 @@ export class SimWorkbook {
   readonly customFunctions = new Map<string, (...args: unknown[]) => unknown>();
   /** Office.actions.associate registrations. */
   readonly actions = new Map<string, (...args: unknown[]) => unknown>();
+  /**
+   * Every Office.js member refused with ApiNotFound ("Range.getMergedAreasOrNullObject"), in order, even when the
+   * caller caught the error: an add-in that feature-detects first never appears here.
+   */
+  readonly apiRefusals: string[] = [];
   /** Office.addin calls, in order ("showAsTaskpane", "hide"). */
   readonly addinCalls: string[] = [];
   private readonly listeners = new Set<() => void>();
@@ -109,6 +116,7 @@ export class SimWorkbook {
   private syncCounter = 0;
   private counters: SimStats = {
     syncs: 0,
+    failedSyncs: 0,
     requestBytes: 0,
     maxRequestBytes: 0,
     responseBytes: 0,
@@ -144,15 +152,17 @@ export class SimWorkbook {
         const [f] = this.faults.splice(i, 1);
         return f;
       },
-      recordSync: (req, res) => {
+      recordSync: (req, res, failed) => {
         const s = this.counters;
         s.syncs++;
+        if (failed) s.failedSyncs++;
         s.requestBytes += req;
         s.maxRequestBytes = Math.max(s.maxRequestBytes, req);
         s.responseBytes += res;
         s.maxResponseBytes = Math.max(s.maxResponseBytes, res);
       },
       changed: () => this.notify(),
+      refused: (member) => void this.apiRefusals.push(member),
     };
     this.loadWorkbook([{ name: "Sheet1", values: [] }]);
   }
@@ -292,6 +302,22 @@ export class SimWorkbook {
     return this.sheetOrThrow(sheetName).visibility;
   }
 
+  /**
+   * The analyst selects cells (as with the mouse; Ctrl+click for several areas): activates `sheetName` and selects
+   * `address`, e.g. "B5", "A:A" or "A2:B3, C8:D9" (the first area holds the active cell).
+   */
+  select(sheetName: string, address: string): void {
+    const s = this.sheetOrThrow(sheetName);
+    const areas = address.split(",").map((a) => {
+      const p = parseAddress(a.trim());
+      return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
+    });
+    this.model.activeSheet = s;
+    this.model.selection = { sheet: s, rect: areas[0], ...(areas.length > 1 ? { areas } : {}) };
+    this.model.version++;
+    this.notify();
+  }
+
   /** Marks a sheet protected (writes to it then fail with AccessDenied) or unprotected. */
   setSheetProtected(sheetName: string, value = true): void {
     this.sheetOrThrow(sheetName).protected = value;
@@ -314,7 +340,14 @@ export class SimWorkbook {
   }
 
   resetStats(): void {
-    this.counters = { syncs: 0, requestBytes: 0, maxRequestBytes: 0, responseBytes: 0, maxResponseBytes: 0 };
+    this.counters = {
+      syncs: 0,
+      failedSyncs: 0,
+      requestBytes: 0,
+      maxRequestBytes: 0,
+      responseBytes: 0,
+      maxResponseBytes: 0,
+    };
   }
 
   /** Fault injection: the `at`-th upcoming non-empty sync fails with `code` and applies nothing. */

@@ -3,6 +3,9 @@ import { clearResults } from "../../src/excel/clearResults";
 import { runScore } from "../../src/excel/scoreSheet";
 import { loadRun } from "../../src/excel/settings";
 import { AS_OF, baseOptions, invoiceRows, setup, testCompute } from "./helpers";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 /** Snapshot without the conditional formats' ids (new rules get new ids). */
 const noIds = (snap: unknown) => JSON.parse(JSON.stringify(snap, (k, v) => (k === "id" ? undefined : v)));

@@ -43,6 +43,9 @@ import {
   type Outcome,
   type UserState,
 } from "./harness";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 jest.setTimeout(180_000);
 

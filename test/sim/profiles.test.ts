@@ -74,6 +74,19 @@ describe("members above the profile's level throw ApiNotFound", () => {
     });
   });
 
+  test("every refusal is recorded on the workbook, even when the caller catches it", async () => {
+    const wb = host({ excelApi: "1.9" });
+    await Excel.run(async (context) => {
+      try {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1").getMergedAreasOrNullObject();
+      } catch {
+        // an add-in that swallows the error
+      }
+      await context.sync();
+    });
+    expect(wb.apiRefusals).toEqual(["Range.getMergedAreasOrNullObject"]);
+  });
+
   test("the same method works at the level that has it", async () => {
     host({ excelApi: "1.13" });
     const isNull = await Excel.run(async (context) => {

@@ -227,6 +227,7 @@ describe("sync and byte accounting", () => {
     wb.resetStats();
     expect(wb.stats()).toEqual({
       syncs: 0,
+      failedSyncs: 0,
       requestBytes: 0,
       maxRequestBytes: 0,
       responseBytes: 0,
@@ -258,7 +259,7 @@ describe("sync and byte accounting", () => {
     );
     expect(err.code).toBe("RequestPayloadSizeLimitExceeded");
     expect(wb.snapshot("Sheet1")).toEqual(before);
-    expect(wb.stats().syncs).toBe(1);
+    expect(wb.stats()).toMatchObject({ syncs: 1, failedSyncs: 1 });
   });
 
   test("an oversized response fails with ResponsePayloadSizeLimitExceeded and delivers nothing", async () => {

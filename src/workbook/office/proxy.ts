@@ -33,9 +33,11 @@ export interface SimHost {
   readonly responsePayloadLimitBytes: number;
   /** Requirement sets of the host profile (set → highest version). */
   readonly requirementSets: Record<string, string>;
+  /** Called with "Class.member" whenever a member is refused with ApiNotFound. */
+  refused?(member: string): void;
   /** Called once per non-empty sync before it runs; returns an injected fault or null. */
   takeFault(): { code: string; message?: string } | null;
-  recordSync(requestBytes: number, responseBytes: number): void;
+  recordSync(requestBytes: number, responseBytes: number, failed?: boolean): void;
   /** Called after a sync that changed the model. */
   changed(): void;
 }
@@ -123,11 +125,11 @@ export class SimContext {
     const requestBytes = byteLength(JSON.stringify(ops.map((o) => o.desc)));
     const fault = this.host.takeFault();
     if (fault) {
-      this.host.recordSync(requestBytes, 0);
+      this.host.recordSync(requestBytes, 0, true);
       throw new SimError(fault.code, fault.message);
     }
     if (requestBytes > this.host.payloadLimitBytes) {
-      this.host.recordSync(requestBytes, 0);
+      this.host.recordSync(requestBytes, 0, true);
       const code = this.host.oversizeRequestCode;
       throw new SimError(
         code,
@@ -154,7 +156,7 @@ export class SimContext {
     }
     if (model.version !== before) this.host.changed();
     if (failure) {
-      this.host.recordSync(requestBytes, 0);
+      this.host.recordSync(requestBytes, 0, true);
       throw failure;
     }
     let responseBytes = 0;
@@ -164,7 +166,7 @@ export class SimContext {
     }
     if (responseBytes > this.host.responsePayloadLimitBytes) {
       // Excel on the web refuses oversized responses: the operations ran, but nothing loaded is delivered.
-      this.host.recordSync(requestBytes, responseBytes);
+      this.host.recordSync(requestBytes, responseBytes, true);
       throw new SimError(
         SimErrorCodes.responsePayloadSizeLimitExceeded,
         `The response payload size (${responseBytes} bytes) has exceeded the limit (${this.host.responsePayloadLimitBytes} bytes).`,
@@ -211,8 +213,12 @@ function missingRequirement(obj: SimObject, member: string): MemberInfo | null {
   return info;
 }
 
-/** Office.js's own error for a member of a set the host lacks (`throwIfApiNotSupported`). */
-export function apiNotFound(cls: string, member: string, info: MemberInfo): SimError {
+/**
+ * Office.js's own error for a member of a set the host lacks (`throwIfApiNotSupported`); the refusal is recorded
+ * on the host (SimWorkbook.apiRefusals), so a test sees an unguarded call even when the add-in catches the error.
+ */
+export function apiNotFound(obj: SimObject, cls: string, member: string, info: MemberInfo): SimError {
+  obj._ctx.host.refused?.(`${cls}.${member}`);
   const set = `${info.set} ${info.version}`;
   return new SimError(
     SimErrorCodes.apiNotFound,
@@ -224,7 +230,7 @@ export function apiNotFound(cls: string, member: string, info: MemberInfo): SimE
 /** Throws ApiNotFound when the host profile lacks `member` of `obj`'s Office.js class. */
 export function checkApi(obj: SimObject, member: string): void {
   const info = missingRequirement(obj, member);
-  if (info) throw apiNotFound((obj.constructor as typeof SimObject).officeName, member, info);
+  if (info) throw apiNotFound(obj, (obj.constructor as typeof SimObject).officeName, member, info);
 }
 
 /** Base proxy. Subclasses declare `props` (scalar properties) and `navs` (child proxies) on the class. */
@@ -314,7 +320,7 @@ export class SimObject {
       // The library queues the write; a host without the property refuses it at sync.
       const cls = (this.constructor as typeof SimObject).officeName;
       this._ctx.enqueue({ o: this._path, a: "set", p: name, v: value }, () => {
-        throw apiNotFound(cls, name, missing);
+        throw apiNotFound(this, cls, name, missing);
       });
       return;
     }
@@ -595,7 +601,7 @@ function unmodelled(receiver: unknown, prop: string | symbol): { cls: string; in
 
 function refuse(receiver: unknown, cls: string, prop: string): never {
   const missing = missingRequirement(receiver as SimObject, prop);
-  throw missing ? apiNotFound(cls, prop, missing) : notModelled(cls, prop);
+  throw missing ? apiNotFound(receiver as SimObject, cls, prop, missing) : notModelled(cls, prop);
 }
 
 Object.setPrototypeOf(
