@@ -181,7 +181,7 @@ export class SimWorkbook {
           if (f) s.setNumberFormat(r, c, f);
         }),
       );
-      data.values.forEach((row, r) => row?.forEach((v, c) => s.writeInput(r, c, v)));
+      data.values.forEach((row, r) => row?.forEach((v, c) => s.storeVerbatim(r, c, v)));
       if (data.visibility) s.visibility = data.visibility;
       if (data.protected) s.protected = true;
     }

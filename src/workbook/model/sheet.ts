@@ -3,7 +3,7 @@
  * merges, conditional formats and charts. Everything is synchronous and direct.
  */
 import { MAX_COLS, MAX_ROWS, type Rect, intersect, rectCols, rectRows } from "../address";
-import { coerceInput } from "../entry";
+import { enterValue } from "../entry";
 import { type Grid, gridGet, gridSet } from "./grid";
 import { type CellValue, type CfModel, type ChartModel, type Style, type StyleKey, newId } from "./types";
 import type { WorkbookModel } from "./workbook";
@@ -67,8 +67,36 @@ export class SheetModel {
     gridSet(this.numFmt, r, c, f === "General" && !this.colNumFmt.has(c) ? undefined : f);
   }
 
-  /** Writes one cell from a `values`/`formulas` input. `null`/`undefined` leave the cell unchanged (like Excel). */
+  /**
+   * Writes one cell from a `values`/`formulas` input or typing, with Excel's value entry (../entry.ts): strings are
+   * parsed as typed unless the cell is formatted as text; a date, percentage, currency … entry gives a General
+   * cell its number format. `null`/`undefined` leave the cell unchanged (like Excel).
+   */
   writeInput(r: number, c: number, v: unknown): void {
+    if (v === null || v === undefined) return;
+    const own = gridGet(this.numFmt, r, c);
+    const e = enterValue(v, own ?? this.colNumFmt.get(c), () => this.wb.today().year);
+    if (e.formula !== undefined) {
+      gridSet(this.formulas, r, c, e.formula);
+      gridSet(this.values, r, c, undefined);
+    } else {
+      gridSet(this.formulas, r, c, undefined);
+      gridSet(this.values, r, c, e.value === "" ? undefined : e.value);
+    }
+    if (e.format && this.getNumberFormat(r, c) === "General") gridSet(this.numFmt, r, c, e.format);
+  }
+
+  /** Stores text as it is (table header names: Excel keeps a table's headers as text). */
+  storeText(r: number, c: number, s: string): void {
+    gridSet(this.formulas, r, c, undefined);
+    gridSet(this.values, r, c, s === "" ? undefined : s);
+  }
+
+  /**
+   * Stores a cell as a file holds it (opening a workbook, `loadWorkbook`): strings stay strings, only a leading "="
+   * makes a formula; no parsing, no formats. `null`/`undefined` leave the cell unchanged.
+   */
+  storeVerbatim(r: number, c: number, v: unknown): void {
     if (v === null || v === undefined) return;
     if (typeof v === "string" && v.length > 1 && v.startsWith("=")) {
       gridSet(this.formulas, r, c, v);
@@ -76,8 +104,9 @@ export class SheetModel {
       return;
     }
     gridSet(this.formulas, r, c, undefined);
-    const cv = coerceInput(v, gridGet(this.numFmt, r, c));
-    gridSet(this.values, r, c, cv === "" ? undefined : cv);
+    const value: CellValue =
+      typeof v === "number" ? (Number.isFinite(v) ? v : "#NUM!") : typeof v === "boolean" ? v : String(v);
+    gridSet(this.values, r, c, value === "" ? undefined : value);
   }
 
   /** Effective style of a cell: cell over row over column styles, per property. */

@@ -15,6 +15,8 @@ export class WorkbookModel {
    */
   selection: { sheet: SheetModel; rect: Rect; areas?: Rect[] } | null = null;
   evaluator: FormulaEvaluator | null = null;
+  /** The host's clock: its local calendar date is "today" for TODAY() and for dates typed without a year. */
+  clock: () => Date = () => new Date();
   version = 0;
   private evaluating = 0;
 
@@ -30,6 +32,12 @@ export class WorkbookModel {
     } finally {
       this.evaluating--;
     }
+  }
+
+  /** Today's date in the host's local time zone, as Excel takes it. */
+  today(): { year: number; month: number; day: number } {
+    const now = this.clock();
+    return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
   }
 
   sheet(name: string): SheetModel | undefined {

@@ -48,7 +48,7 @@ function fixHeaders(t: TableModel): void {
     for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${h}${k}`;
     seen.add(name.toLowerCase());
     if (name !== t.sheet.getValue(t.rect.r0, t.rect.c0 + j))
-      t.sheet.writeInput(t.rect.r0, t.rect.c0 + j, name);
+      t.sheet.storeText(t.rect.r0, t.rect.c0 + j, name);
   }
 }
 
@@ -212,7 +212,7 @@ export class TableColumn extends SimObject {
     name: {
       get: (c: ColumnTarget) => columnNames(c.table)[c.index],
       set: (c: ColumnTarget, v: unknown) => {
-        writable(c.table.sheet).writeInput(c.table.rect.r0, c.table.rect.c0 + c.index, String(v));
+        writable(c.table.sheet).storeText(c.table.rect.r0, c.table.rect.c0 + c.index, String(v));
         fixHeaders(c.table);
         c.table.sheet.touch();
       },
@@ -294,7 +294,7 @@ export class TableColumnCollection extends SimCollection<TableColumn> {
       sheet.shiftCells(colR, "right", true);
       t.rect = { ...t.rect, c1: t.rect.c1 + 1 };
       if (m) m.forEach((row, i) => sheet.writeInput(colR.r0 + i, colR.c0, row[0]));
-      if (name !== undefined && name !== null) sheet.writeInput(colR.r0, colR.c0, String(name));
+      if (name !== undefined && name !== null) sheet.storeText(colR.r0, colR.c0, String(name));
       fixHeaders(t);
       sheet.touch();
       return { table: t, index: at };
