@@ -234,8 +234,12 @@ export class SimWorkbook {
   getConditionalFormats(sheetName: string): ConditionalFormatInfo[] {
     const s = this.sheetOrThrow(sheetName);
     return s.cfs.map((cf, priority) => {
-      const { r0, c0, r1, c1 } = cf.rect;
-      const address = `${columnLetters(c0)}${r0 + 1}${r0 === r1 && c0 === c1 ? "" : `:${columnLetters(c1)}${r1 + 1}`}`;
+      const address = cf.ranges
+        .map(
+          ({ r0, c0, r1, c1 }) =>
+            `${columnLetters(c0)}${r0 + 1}${r0 === r1 && c0 === c1 ? "" : `:${columnLetters(c1)}${r1 + 1}`}`,
+        )
+        .join(",");
       const info: ConditionalFormatInfo = {
         id: cf.id,
         type: cf.type,

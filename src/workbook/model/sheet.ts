@@ -4,6 +4,7 @@
  */
 import { MAX_COLS, MAX_ROWS, type Rect, intersect, rectCols, rectRows } from "../address";
 import { enterValue } from "../entry";
+import { clearRules } from "./conditionalFormats";
 import { type Grid, gridGet, gridSet } from "./grid";
 import { type CellValue, type CfModel, type ChartModel, type Style, type StyleKey, newId } from "./types";
 import type { WorkbookModel } from "./workbook";
@@ -199,6 +200,7 @@ export class SheetModel {
       if (rect.r0 === 0 && rect.r1 === MAX_ROWS - 1)
         for (let c = rect.c0; c <= Math.min(rect.c1, 2000); c++) this.colNumFmt.delete(c);
       this.merges = this.merges.filter((m) => !intersect(m, rect));
+      clearRules(this, rect);
     }
   }
 

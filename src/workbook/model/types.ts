@@ -38,7 +38,11 @@ export interface ColorCriterion {
 export interface CfModel {
   id: string;
   type: string; // Excel.ConditionalFormatType value, e.g. "Custom"
-  rect: Rect;
+  /**
+   * The cells the rule applies to: one rect, or several after part of it was cleared or deleted. Relative references
+   * in its formulas are written for the top-left cell of `ranges[0]` (re-anchored when that cell moves).
+   */
+  ranges: Rect[];
   stopIfTrue: boolean;
   custom: { formula: string; format: CfFormat };
   cellValue: { formula1: string; formula2?: string; operator: string; format: CfFormat };

@@ -1,11 +1,13 @@
 /** Conditional-format proxies: the collection, rules of each type and their formats. */
-import { intersect } from "../address";
+import { type Rect, intersect } from "../address";
+import { clearRules } from "../model/conditionalFormats";
 import { normalizeColor } from "../color";
 import { SimError, SimErrorCodes, invalidArg, notFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import { type CfFormat, type CfModel, newId } from "../model/types";
 import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import { Range } from "./range";
+import { RangeAreas, type RangeAreasTarget } from "./rangeAreas";
 import { type RangeTarget, alive, model, writable } from "./shared";
 
 /** Conditional format types and cell-value operators as Office.js spells them (also the Excel enums in host.ts). */
@@ -29,6 +31,8 @@ export const CF_OPERATORS = [
   "GreaterThanOrEqual",
   "LessThanOrEqual",
 ];
+
+const touches = (cf: CfModel, rect: Rect): boolean => cf.ranges.some((r) => !!intersect(r, rect));
 
 function aliveCf(cf: CfModel, o: SimObject): CfModel {
   if (!model(o).sheets.some((s) => s.cfs.includes(cf))) throw notFound("Conditional format");
@@ -267,10 +271,23 @@ export class ConditionalFormat extends SimObject {
     dataBar: (o: SimObject) =>
       new DataBarConditionalFormat(o._ctx, o._path + ".dataBar", () => o._resolveMaybe()),
   };
+  /** "Throws an error if the conditional format is applied to multiple ranges" (@types/office-js). */
   getRange(): Range {
     return this._make(Range, "getRange", [], () => {
       const cf = aliveCf(this._resolve<CfModel>(), this);
-      return { sheet: sheetOfCf(cf, this), rect: { ...cf.rect } };
+      if (cf.ranges.length > 1)
+        throw new SimError(
+          SimErrorCodes.invalidOperation,
+          "The conditional format applies to several ranges.",
+        );
+      return { sheet: sheetOfCf(cf, this), rect: { ...cf.ranges[0]! } };
+    });
+  }
+  /** Every range the rule applies to (ExcelApi 1.9). */
+  getRanges(): RangeAreas {
+    return this._make(RangeAreas, "getRanges", [], (): RangeAreasTarget => {
+      const cf = aliveCf(this._resolve<CfModel>(), this);
+      return { sheet: sheetOfCf(cf, this), rects: cf.ranges.map((r) => ({ ...r })) };
     });
   }
   getRangeOrNullObject(): Range {
@@ -281,7 +298,7 @@ export class ConditionalFormat extends SimObject {
       () => {
         const cf = this._resolveMaybe() as CfModel | null;
         const s = cf && model(this).sheets.find((x) => x.cfs.includes(cf));
-        return s && cf ? { sheet: s, rect: { ...cf.rect } } : null;
+        return s && cf && cf.ranges.length === 1 ? { sheet: s, rect: { ...cf.ranges[0]! } } : null;
       },
       true,
     );
@@ -297,11 +314,11 @@ export class ConditionalFormat extends SimObject {
 
 export class ConditionalFormatCollection extends SimCollection<ConditionalFormat> {
   static override props: Record<string, PropDef> = {
-    count: { get: (t: RangeTarget) => t.sheet.cfs.filter((cf) => intersect(cf.rect, t.rect)).length },
+    count: { get: (t: RangeTarget) => t.sheet.cfs.filter((cf) => touches(cf, t.rect)).length },
   };
   override _list(): unknown[] {
     const t = this._resolve<RangeTarget>();
-    return alive(t.sheet).cfs.filter((cf) => intersect(cf.rect, t.rect));
+    return alive(t.sheet).cfs.filter((cf) => touches(cf, t.rect));
   }
   override _item(cf: CfModel): ConditionalFormat {
     return new ConditionalFormat(this._ctx, `conditionalFormats(${JSON.stringify(cf.id)})`, () => cf);
@@ -315,7 +332,7 @@ export class ConditionalFormatCollection extends SimCollection<ConditionalFormat
       const cf: CfModel = {
         id: newId("cf"),
         type,
-        rect: { ...t.rect },
+        ranges: [{ ...t.rect }],
         stopIfTrue: false,
         custom: { formula: "", format: {} },
         cellValue: { formula1: "", operator: "Between", format: {} },
@@ -355,8 +372,9 @@ export class ConditionalFormatCollection extends SimCollection<ConditionalFormat
   }
   clearAll(): void {
     this._call("clearAll", [], (t: RangeTarget) => {
+      // Like Excel's "Clear Rules from Selected Cells": rules keep the cells outside the range.
       const sheet = writable(t.sheet);
-      sheet.cfs = sheet.cfs.filter((cf) => !intersect(cf.rect, t.rect));
+      clearRules(sheet, t.rect);
       sheet.touch();
     });
   }

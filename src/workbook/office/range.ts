@@ -16,6 +16,8 @@ import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/types";
 import { valueType } from "../model/workbook";
 import { formatValue } from "../numberFormat";
+import { shiftFormula, type Shift } from "../formula/references";
+import { shiftRules } from "../model/conditionalFormats";
 import { ConditionalFormatCollection } from "./conditionalFormat";
 import { type PropDef, SimObject, installProxies } from "./proxy";
 import { RangeFormat } from "./rangeFormat";
@@ -392,7 +394,11 @@ function surroundingRegion(sheet: SheetModel, start: Rect): Rect {
   return rect;
 }
 
-/** Moves tables, conditional formats and charts after an insert/delete that shifted cells. */
+/**
+ * After an insert/delete that shifted cells, what refers to cells follows them as in Excel: tables, conditional
+ * formats (model/conditionalFormats.ts), defined names and every formula on every sheet (their references to the
+ * moved cells shift; references to deleted cells become #REF!). Charts keep their source.
+ */
 function adjustAfterShift(
   sheet: SheetModel,
   rect: Rect,
@@ -428,6 +434,17 @@ function adjustAfterShift(
     }
   };
   for (const t of sheet.wb.tables) if (t.sheet === sheet) move(t.rect);
-  for (const cf of sheet.cfs) move(cf.rect);
+  const shift: Shift = { sheet: sheet.name, rect, vertical: dir === "up" || dir === "down", inserting };
+  shiftRules(sheet, shift);
+  for (const name of sheet.wb.names)
+    name.formula = shiftFormula(name.formula, name.sheet?.name ?? sheet.name, shift);
+  for (const s of sheet.wb.sheets) {
+    s.formulas.forEach((row) => {
+      if (!row) return;
+      row.forEach((f, c) => {
+        if (f !== undefined) row[c] = shiftFormula(f, s.name, shift);
+      });
+    });
+  }
 }
 installProxies({ Range });

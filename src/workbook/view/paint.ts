@@ -35,13 +35,15 @@ interface Stats {
 }
 const statsCache = new WeakMap<CfModel, Stats>();
 
-function numbersIn(sheet: SheetModel, rect: Rect): number[] {
+function numbersIn(sheet: SheetModel, rects: Rect[]): number[] {
   const out: number[] = [];
-  const r1 = Math.min(rect.r1, sheet.extentRows() - 1);
-  for (let r = rect.r0; r <= r1; r++) {
-    for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 1000); c++) {
-      const v = sheet.getValue(r, c);
-      if (typeof v === "number") out.push(v);
+  for (const rect of rects) {
+    const r1 = Math.min(rect.r1, sheet.extentRows() - 1);
+    for (let r = rect.r0; r <= r1; r++) {
+      for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 1000); c++) {
+        const v = sheet.getValue(r, c);
+        if (typeof v === "number") out.push(v);
+      }
     }
   }
   return out.sort((a, b) => a - b);
@@ -50,7 +52,7 @@ function numbersIn(sheet: SheetModel, rect: Rect): number[] {
 function stats(sheet: SheetModel, cf: CfModel): number[] {
   const hit = statsCache.get(cf);
   if (hit && hit.version === sheet.wb.version) return hit.nums;
-  const nums = numbersIn(sheet, cf.rect);
+  const nums = numbersIn(sheet, cf.ranges);
   statsCache.set(cf, { version: sheet.wb.version, nums });
   return nums;
 }
@@ -159,9 +161,10 @@ export function paintCell(sheet: SheetModel, row: number, col: number): CfPaint 
   if (!sheet.cfs.length) return out;
   const read = readerFor(sheet);
   for (const cf of sheet.cfs) {
-    if (!containsCell(cf.rect, row, col)) continue;
-    const dr = row - cf.rect.r0;
-    const dc = col - cf.rect.c0;
+    if (!cf.ranges.some((r) => containsCell(r, row, col))) continue;
+    // Relative references are written for the top-left cell of the rule's first range.
+    const dr = row - cf.ranges[0]!.r0;
+    const dc = col - cf.ranges[0]!.c0;
     let matched = false;
     try {
       if (cf.type === "Custom" || cf.type === "CellValue") {
