@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: runs every jest test once (the simulator as Excel on Windows at the newest ExcelApi level), then
- * - the engine and functions tests again under time zones that break naive Date-based date code
- *   (Pacific/Kiritimati UTC+14, America/Sao_Paulo, Asia/Shanghai);
+ * - the engine and functions tests (and the simulator's TODAY test) again under time zones that break naive
+ *   Date-based date code (Pacific/Kiritimati UTC+14, America/Sao_Paulo, Asia/Shanghai);
  * - the suites that drive the add-in through the simulator (excel, golden, faults) again under every other host
  *   profile: Windows, Mac and the web at the manifest's ExcelApi 1.9 and at the newest level (SIM_PROFILE, read by
  *   test/profile.ts).
@@ -18,7 +18,7 @@ const { spawnSync } = require("child_process");
 const ROOT = path.resolve(__dirname, "..");
 const JEST = require.resolve("jest/bin/jest");
 const TIME_ZONES = ["Pacific/Kiritimati", "America/Sao_Paulo", "Asia/Shanghai"];
-const TZ_DIRS = ["test/engine", "test/functions"];
+const TZ_DIRS = ["test/engine", "test/functions", "test/sim/today.test.ts"];
 /** Host profiles besides the default (windows at the newest level); "newest" is the simulator's newest level. */
 const PROFILES = ["windows@1.9", "mac@1.9", "mac@newest", "web@1.9", "web@newest"];
 const PROFILE_DIRS = ["test/excel", "test/golden", "test/faults"];

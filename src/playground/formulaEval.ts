@@ -4,13 +4,13 @@
  * Supported: numbers (`1`, `1.5`, `1e3`), strings (`"a""b"`), `TRUE`/`FALSE`, error literals (`#N/A`), cell
  * references (`A1`, `$A$1`, `Sheet1!A1`, `'My sheet'!A1`), ranges (`A1:B3` → 2-D array), array constants
  * (`{30,60,90}`), `+ - * / ^`, unary minus, `&` (text join), comparisons (`= <> < > <= >=`), parentheses, and
- * function calls: `TODAY()`, `DATE(y,m,d)`, `SUM(...)`, and any custom function the context resolves (e.g.
- * `AR.DUEDATE(C2,"Net 30")`). Errors are returned as Excel error text (`#VALUE!`, `#NAME?`, `#DIV/0!` …).
+ * function calls: the workbook engine's built-ins (src/workbook/formula/functions: TODAY, DATE, SUM, N, IS… …) and
+ * any custom function the context resolves (e.g. `AR.DUEDATE(C2,"Net 30")`). Errors are returned as Excel error
+ * text (`#VALUE!`, `#NAME?`, `#DIV/0!` …).
  *
- * `TODAY()` is the serial of the current date taken in UTC components (so every browser shows the same day at
- * the same instant, whatever its time zone); tests inject `today` through the context.
+ * `TODAY()` is the serial of the current date in the machine's local time zone, as Excel takes it (the TODAY
+ * function returns the current date from the computer's clock); tests inject `today` through the context.
  */
-import { serialFromYmd } from "../engine/serial";
 import { columnIndex } from "../workbook/address";
 import {
   BUILTINS,
@@ -20,9 +20,9 @@ import {
   type Scalar,
   type Value,
   evaluateNode,
+  localSerial,
   parseFormula,
   resultOf,
-  toNumber,
 } from "../workbook/formula";
 import { CustomFunctionsErrorCode } from "../workbook/office/host";
 
@@ -35,14 +35,12 @@ export interface FormulaContext {
   cell(row: number, col: number, sheet?: string): unknown;
   /** A callable for a function name as written, upper-cased (e.g. "AR.DUEDATE"); undefined when unknown. */
   fn?(name: string): ((...args: unknown[]) => unknown) | undefined;
-  /** Today's serial; defaults to {@link todaySerialUtc}. */
+  /** Today's serial; defaults to {@link todaySerial} (the local date). */
   today?(): number;
 }
 
-/** Today's date as an Excel serial, from the UTC calendar components of `now`. */
-export function todaySerialUtc(now: Date = new Date()): number {
-  return serialFromYmd(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()) ?? 0;
-}
+/** Today's date as an Excel serial, from the local calendar components of `now` (as Excel's TODAY). */
+export const todaySerial: (now?: Date) => number = localSerial;
 
 /** Maps a thrown or returned custom-function error (`{ code }`) to Excel error text. */
 export function errorText(err: unknown): string {
@@ -58,33 +56,8 @@ export function errorText(err: unknown): string {
 /** "A" → 0, "AA" → 26. */
 export const columnFromLetters = columnIndex;
 
-/** The cell-formula functions beyond {@link BUILTINS}: TODAY, DATE and SUM. */
+/** A custom function of the context as a formula function (beyond the engine's {@link BUILTINS}). */
 function cellFunction(name: string, ctx: FormulaContext): FormulaFunction | undefined {
-  switch (name) {
-    case "TODAY":
-      return () => (ctx.today ? ctx.today() : todaySerialUtc());
-    case "DATE":
-      return (args) => {
-        const [y, m, d] = args.map((a) => toNumber(a()));
-        for (const x of [y, m, d]) if (x instanceof FormulaError) return x;
-        return (
-          serialFromYmd(Math.trunc(y as number), Math.trunc(m as number), Math.trunc(d as number)) ??
-          new FormulaError("#NUM!")
-        );
-      };
-    case "SUM":
-      return (args) => {
-        let total = 0;
-        for (const a of args.flatMap((x) => {
-          const v = x();
-          return Array.isArray(v) ? v.flat() : [v];
-        })) {
-          if (a instanceof FormulaError) return a;
-          if (typeof a === "number") total += a;
-        }
-        return total;
-      };
-  }
   const fn = ctx.fn?.(name);
   if (!fn) return undefined;
   return (args) => {
@@ -118,7 +91,7 @@ function fromExternal(r: unknown): Value {
 
 /**
  * Evaluates a formula (with or without the leading "=") to a cell value with the shared engine
- * (`src/workbook/formula`): built-ins, then TODAY/DATE/SUM, then the context's custom functions. Never throws: syntax
+ * (`src/workbook/formula`): built-ins, then the context's custom functions. Never throws: syntax
  * errors give "#NAME?" (as Excel would refuse them), runtime problems give the matching error text.
  */
 export function evaluateFormula(formula: string, ctx: FormulaContext): FormulaResult {
@@ -129,7 +102,13 @@ export function evaluateFormula(formula: string, ctx: FormulaContext): FormulaRe
     return "#NAME?";
   }
   const fn = (name: string): FormulaFunction | undefined => BUILTINS[name] ?? cellFunction(name, ctx);
-  return resultOf(evaluateNode(node, { read: (row, col, sheet) => ctx.cell(row, col, sheet), fn }));
+  return resultOf(
+    evaluateNode(node, {
+      read: (row, col, sheet) => ctx.cell(row, col, sheet),
+      fn,
+      today: ctx.today ? () => ctx.today!() : () => todaySerial(),
+    }),
+  );
 }
 
 /** The simulator's evaluator signature: a formula and where it sits → the cell's value. */

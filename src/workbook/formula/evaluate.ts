@@ -1,5 +1,5 @@
 /** The one interpreter: evaluates a parsed formula against a cell reader and a function table. */
-import { BUILTINS } from "./functions";
+import { BUILTINS, localSerial } from "./functions";
 import { type Node, type RefNode, FormulaSyntaxError, parseFormula } from "./parser";
 import {
   type CellReader,
@@ -46,6 +46,8 @@ export interface EvalEnv {
   fn?(name: string): FormulaFunction | undefined;
   /** When true, unknown names and functions throw {@link FormulaSyntaxError}; otherwise they are #NAME?. */
   strict?: boolean;
+  /** Today's serial for TODAY(); default: the local calendar date of this machine's clock. */
+  today?: () => number;
 }
 
 /** Evaluates a parsed formula. Errors are returned as {@link FormulaError} values. */
@@ -105,7 +107,12 @@ export function evaluateNode(n: Node, env: EvalEnv): Value {
         if (env.strict) throw new FormulaSyntaxError(`unknown function ${n.name}`);
         return new FormulaError("#NAME?");
       }
-      return f(n.args.map((a) => () => evaluateNode(a, env)));
+      return f(
+        n.args.map((a) =>
+          Object.assign(() => evaluateNode(a, env), { reference: a.k === "ref" || a.k === "range" }),
+        ),
+        { today: env.today ?? (() => localSerial()) },
+      );
     }
   }
 }
@@ -122,8 +129,16 @@ export function resultOf(v: Value): Scalar {
  * cell), with the built-in functions only. Returns the value, or an Excel error string ("#VALUE!", ...) when
  * evaluation hits an error. Throws for syntax, names or functions it does not support.
  */
-export function evaluateFormula(formula: string, read: CellReader, dr = 0, dc = 0): Scalar {
-  return resultOf(evaluateNode(parseFormula(formula), { read, dr, dc, strict: true }));
+export function evaluateFormula(
+  formula: string,
+  read: CellReader,
+  dr = 0,
+  dc = 0,
+  today?: () => number,
+): Scalar {
+  return resultOf(
+    evaluateNode(parseFormula(formula), { read, dr, dc, strict: true, ...(today ? { today } : {}) }),
+  );
 }
 
 /** True when a conditional-format formula result means "apply the format". */

@@ -12,8 +12,13 @@ export class FormulaError {
 
 /** A value during evaluation: `null` is an omitted argument, arrays come from ranges and array constants. */
 export type Value = Scalar | FormulaError | Value[][] | null;
+/** What a function may ask of its host. */
+export interface FunctionEnv {
+  /** Today's serial in the host's local calendar (Excel's TODAY). */
+  today(): number;
+}
 /** A function implementation; arguments are evaluated on demand (so IF evaluates one branch only). */
-export type FormulaFunction = (args: (() => Value)[]) => Value;
+export type FormulaFunction = (args: (() => Value)[], env: FunctionEnv) => Value;
 
 /** Error literals the parser accepts and a custom function may return. */
 export const ERROR_TEXTS = [
@@ -105,13 +110,20 @@ export function lift<T>(conv: (v: Value) => T | FormulaError, f: (...xs: T[]) =>
   };
 }
 
+/** True for an argument written as a cell reference or range (the interpreter marks such thunks). */
+export function isReference(arg: () => Value): boolean {
+  return (arg as { reference?: boolean }).reference === true;
+}
+
 /** Numbers of MIN/MAX arguments: direct arguments coerce, ranges and arrays contribute their numbers only. */
 export function numbersOf(args: (() => Value)[]): number[] | FormulaError {
   const out: number[] = [];
   for (const a of args) {
     const v = a();
-    if (Array.isArray(v)) {
-      for (const x of v.flat()) {
+    // A cell reference counts like a range: its text and booleans are skipped ("If an argument is an array or
+    // reference, only numbers in that array or reference are counted", SUM function reference).
+    if (Array.isArray(v) || isReference(a)) {
+      for (const x of Array.isArray(v) ? v.flat() : [v]) {
         if (x instanceof FormulaError) return x;
         if (typeof x === "number") out.push(x);
       }

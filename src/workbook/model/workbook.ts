@@ -1,5 +1,7 @@
 /** The workbook model: sheets, tables, names, the active sheet and selection, and formula evaluation. */
 import type { Rect } from "../address";
+import { BUILTINS, evaluateNode, type FormulaFunction, parseFormula, resultOf } from "../formula";
+import { serialFromYmd } from "../../engine/serial";
 import { isErrorValue } from "../numberFormat";
 import { SheetModel } from "./sheet";
 import type { CellValue, FormulaEvaluator, NameModel, TableModel } from "./types";
@@ -14,24 +16,56 @@ export class WorkbookModel {
    * lists every area of a multi-area selection (Ctrl+click, or `RangeAreas.select()`), `rect` among them.
    */
   selection: { sheet: SheetModel; rect: Rect; areas?: Rect[] } | null = null;
+  /** Replaces the model's own formula evaluation (the playground plugs in custom functions this way). */
   evaluator: FormulaEvaluator | null = null;
+  /** Functions beyond the built-ins for the model's own evaluation (e.g. an add-in's custom functions). */
+  functions: ((name: string) => FormulaFunction | undefined) | null = null;
   /** The host's clock: its local calendar date is "today" for TODAY() and for dates typed without a year. */
   clock: () => Date = () => new Date();
   version = 0;
   private evaluating = 0;
 
-  /** Value of a formula cell via the registered evaluator; "" when none (or on re-entrant cycles). */
+  /**
+   * Value of a formula cell, as Excel computes it: through the plugged-in evaluator when there is one, else with the
+   * model's own engine (../formula: built-ins, plus `functions`). An unknown function or name is #NAME?, a formula
+   * the engine cannot parse #NAME? too; a reference cycle deeper than 64 levels reads "" (Excel warns instead).
+   */
   evaluate(formula: string, sheet: string, row: number, col: number): CellValue {
-    if (!this.evaluator || this.evaluating > 64) return "";
+    if (this.evaluating > 64) return "";
     this.evaluating++;
     try {
-      const v = this.evaluator(formula, { sheet, row, col });
+      const v = this.evaluator ? this.evaluator(formula, { sheet, row, col }) : this.compute(formula, sheet);
       return v === null || v === undefined ? "" : v;
     } catch {
       return "#VALUE!";
     } finally {
       this.evaluating--;
     }
+  }
+
+  private compute(formula: string, home: string): CellValue {
+    let node;
+    try {
+      node = parseFormula(formula);
+    } catch {
+      return "#NAME?";
+    }
+    return resultOf(
+      evaluateNode(node, {
+        read: (row, col, other) => {
+          const s = this.sheet(other ?? home);
+          return s && row >= 0 && col >= 0 ? s.getValue(row, col) : "#REF!";
+        },
+        fn: (name) => BUILTINS[name] ?? this.functions?.(name),
+        today: () => this.todaySerial(),
+      }),
+    );
+  }
+
+  /** TODAY(): the serial of the host's local date. */
+  todaySerial(): number {
+    const t = this.today();
+    return serialFromYmd(t.year, t.month, t.day) ?? 0;
   }
 
   /** Today's date in the host's local time zone, as Excel takes it. */

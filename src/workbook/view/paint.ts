@@ -20,6 +20,9 @@ export interface CfPaint {
 }
 
 /** A cell reader for formulas on `sheet` (other sheets by name). */
+/** TODAY() for rules on `sheet`: the host's local date. */
+const todayOf = (sheet: SheetModel) => (): number => sheet.wb.todaySerial();
+
 export function readerFor(sheet: SheetModel): CellReader {
   return (row, col, other) => {
     const s = other ? sheet.wb.sheet(other) : sheet;
@@ -170,7 +173,8 @@ export function paintCell(sheet: SheetModel, row: number, col: number): CfPaint 
       if (cf.type === "Custom" || cf.type === "CellValue") {
         const ok =
           cf.type === "Custom"
-            ? cf.custom.formula !== "" && isTruthy(evaluateFormula(cf.custom.formula, read, dr, dc))
+            ? cf.custom.formula !== "" &&
+              isTruthy(evaluateFormula(cf.custom.formula, read, dr, dc, todayOf(sheet)))
             : cellValueMatch(cf, sheet.getValue(row, col), read, dr, dc);
         if (ok) {
           matched = true;
