@@ -6,7 +6,8 @@
  * module imported (dynamic `import()`), so it sees the simulated host exactly as it would see Excel.
  *
  * URL parameters: `?lang=en-US|zh-CN` (display language of the simulated Office and of this page),
- * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large`. `window.playground` is the automation hook.
+ * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large`, and the simulated host `?platform=windows|mac|web`
+ * `&excelApi=1.9` … (default: Windows at the newest level modelled). `window.playground` is the automation hook.
  */
 import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -92,14 +93,15 @@ async function start(): Promise<void> {
   document.documentElement.lang = params.lang;
   document.body.style.margin = "0";
 
-  const wb = new SimWorkbook({ displayLanguage: params.lang });
+  const wb = new SimWorkbook({ displayLanguage: params.lang, ...params.profile });
   installSimulator(wb, globalThis);
   const registry = captureCustomFunctions(globalThis as never);
   const { registerCustomFunctions } = await import("../functions/register");
   registerCustomFunctions();
 
   const cells = cellAccess(wb);
-  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup));
+  // TODAY() in cells follows the workbook's clock: the local date, as in Excel.
+  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup, () => wb.model.todaySerial()));
 
   await loadSample(wb, params.sample);
 

@@ -9,6 +9,7 @@ import {
 } from "../../src/playground/gridWindow";
 import { readParams, withParam } from "../../src/playground/params";
 import { playgroundStrings } from "../../src/playground/i18n";
+import { DEFAULT_PROFILE, NEWEST_EXCEL_API } from "../../src/workbook";
 
 describe("grid window arithmetic", () => {
   it("finds visible rows with overscan, clamped to the sheet", () => {
@@ -45,19 +46,24 @@ describe("grid window arithmetic", () => {
 });
 
 describe("page parameters and strings", () => {
-  it("reads lang, theme and sample with defaults", () => {
-    expect(readParams("")).toEqual({ lang: "en-US", theme: "light", sample: "en" });
-    expect(readParams("?lang=zh-CN")).toEqual({ lang: "zh-CN", theme: "light", sample: "zh" });
+  it("reads lang, theme, sample and the host profile with defaults", () => {
+    const profile = DEFAULT_PROFILE;
+    expect(readParams("")).toEqual({ lang: "en-US", theme: "light", sample: "en", profile });
+    expect(readParams("?lang=zh-CN")).toEqual({ lang: "zh-CN", theme: "light", sample: "zh", profile });
     expect(readParams("?lang=zh&theme=dark&sample=large")).toEqual({
       lang: "zh-CN",
       theme: "dark",
       sample: "large",
+      profile,
     });
-    expect(readParams("?lang=fr-FR&theme=neon&sample=x")).toEqual({
+    expect(readParams("?lang=fr-FR&theme=neon&sample=x&platform=ios&excelApi=9.9")).toEqual({
       lang: "en-US",
       theme: "light",
       sample: "en",
+      profile,
     });
+    expect(readParams("?platform=web&excelApi=1.9").profile).toEqual({ platform: "web", excelApi: "1.9" });
+    expect(readParams("?platform=mac").profile).toEqual({ platform: "mac", excelApi: NEWEST_EXCEL_API });
   });
 
   it("sets one parameter keeping the others", () => {
