@@ -107,6 +107,7 @@ const textCompute: Compute<{ rows: number }> = (read) => {
           values: [["(40)", "1E5"], ...TEXTS.map((t, i) => [t, i])],
         },
       ],
+      chart: { type: "columnClustered", block: "labels", title: "By label" },
     },
     history: { header: ["Run Date", "2025-01-15", "Customer"], rows: TEXTS.map((t) => [AS_OF, AS_OF, t]) },
   };
@@ -132,6 +133,18 @@ test("every label and risky string the writer writes reads back as the same text
   const summary = wb.getValues("Credit Risk Summary");
   expect(summary[0]!.slice(0, 2)).toEqual(["(40)", "1E5"]);
   expect(summary.slice(1, TEXTS.length + 1).map((r) => r[0])).toEqual(TEXTS);
+  // The chart's categories (first column of its source) are those texts, not dates or numbers.
+  const [chart] = wb.getCharts("Credit Risk Summary");
+  expect(chart!.source).toBe(`A1:B${TEXTS.length + 1}`);
+  const types = await Excel.run(async (ctx) => {
+    const r = ctx.workbook.worksheets.getItem("Credit Risk Summary").getRange(`A2:A${TEXTS.length + 1}`);
+    r.load("valueTypes");
+    await ctx.sync();
+    // The simulator keeps error values as their text, so a text "#N/A" reads as an error type here (README: Known
+    // host differences); every other label must be a string.
+    return new Set(r.valueTypes.flat().filter((_, i) => !TEXTS[i]!.startsWith("#")));
+  });
+  expect([...types]).toEqual(["String"]);
 
   const history = wb.getValues(HISTORY_SHEET);
   expect(history[0]!.slice(0, 3)).toEqual(["Run Date", "2025-01-15", "Customer"]);
