@@ -61,6 +61,15 @@ export interface SimStats {
   maxResponseBytes: number;
 }
 
+const noStats = (): SimStats => ({
+  syncs: 0,
+  failedSyncs: 0,
+  requestBytes: 0,
+  maxRequestBytes: 0,
+  responseBytes: 0,
+  maxResponseBytes: 0,
+});
+
 export interface ConditionalFormatInfo {
   id: string;
   type: string;
@@ -114,14 +123,7 @@ export class SimWorkbook {
   private readonly listeners = new Set<() => void>();
   private readonly faults: FaultPlan[] = [];
   private syncCounter = 0;
-  private counters: SimStats = {
-    syncs: 0,
-    failedSyncs: 0,
-    requestBytes: 0,
-    maxRequestBytes: 0,
-    responseBytes: 0,
-    maxResponseBytes: 0,
-  };
+  private counters: SimStats = noStats();
   /** The SimHost the proxies use. */
   readonly host: SimHost;
 
@@ -316,9 +318,7 @@ export class SimWorkbook {
       const p = parseAddress(a.trim());
       return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
     });
-    this.model.activeSheet = s;
-    this.model.selection = { sheet: s, rect: areas[0], ...(areas.length > 1 ? { areas } : {}) };
-    this.model.version++;
+    this.model.select(s, areas);
     this.notify();
   }
 
@@ -344,14 +344,7 @@ export class SimWorkbook {
   }
 
   resetStats(): void {
-    this.counters = {
-      syncs: 0,
-      failedSyncs: 0,
-      requestBytes: 0,
-      maxRequestBytes: 0,
-      responseBytes: 0,
-      maxResponseBytes: 0,
-    };
+    this.counters = noStats();
   }
 
   /** Fault injection: the `at`-th upcoming non-empty sync fails with `code` and applies nothing. */

@@ -74,6 +74,14 @@ export class WorkbookModel {
     return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
   }
 
+  /** Activates `sheet` and selects `areas` (the first holds the active cell). */
+  select(sheet: SheetModel, areas: Rect[]): void {
+    const copies = areas.map((r) => ({ ...r }));
+    this.activeSheet = sheet;
+    this.selection = { sheet, rect: copies[0]!, ...(copies.length > 1 ? { areas: copies } : {}) };
+    this.version++;
+  }
+
   sheet(name: string): SheetModel | undefined {
     const key = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === key);

@@ -11,7 +11,7 @@ import {
   rectCols,
   rectRows,
 } from "../address";
-import { SimError, SimErrorCodes, invalidArg, notFound } from "../errors";
+import { invalidArg, notFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/types";
 import { valueType } from "../model/workbook";
@@ -21,7 +21,7 @@ import { shiftRules } from "../model/conditionalFormats";
 import { ConditionalFormatCollection } from "./conditionalFormat";
 import { type PropDef, SimObject, installProxies } from "./proxy";
 import { RangeFormat } from "./rangeFormat";
-import { type RangeTarget, addrArg, alive, matrix, rangeOf, readGrid, writable } from "./shared";
+import { type RangeTarget, addrArg, alive, matrix, rangeOf, readGrid, selectOn, writable } from "./shared";
 import { TableScopedCollection } from "./table";
 import { Worksheet } from "./worksheet";
 
@@ -357,14 +357,7 @@ export class Range extends SimObject {
     });
   }
   select(): void {
-    this._call("select", [], (t: RangeTarget) => {
-      const wb = alive(t.sheet).wb;
-      if (t.sheet.visibility !== "Visible")
-        throw new SimError(SimErrorCodes.invalidOperation, "Cannot select on a hidden sheet.");
-      wb.activeSheet = t.sheet;
-      wb.selection = { sheet: t.sheet, rect: { ...t.rect } };
-      wb.version++;
-    });
+    this._call("select", [], (t: RangeTarget) => selectOn(t.sheet, [t.rect]));
   }
   calculate(): void {
     this._call("calculate", [], () => undefined);

@@ -14,12 +14,12 @@ import {
   rectCols,
   rectRows,
 } from "../address";
-import { SimError, SimErrorCodes, invalidArg } from "../errors";
+import { invalidArg } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/types";
 import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import { Range } from "./range";
-import { type RangeTarget, alive, writable } from "./shared";
+import { type RangeTarget, alive, selectOn, writable } from "./shared";
 import { TableScopedCollection } from "./table";
 import { Worksheet } from "./worksheet";
 
@@ -109,15 +109,7 @@ export class RangeAreas extends SimObject {
   }
   /** Selects every area; the first is the active one (ExcelApi 1.18). */
   select(): void {
-    this._call("select", [], (t: RangeAreasTarget) => {
-      const wb = alive(t.sheet).wb;
-      if (t.sheet.visibility !== "Visible")
-        throw new SimError(SimErrorCodes.invalidOperation, "Cannot select on a hidden sheet.");
-      wb.activeSheet = t.sheet;
-      const areas = t.rects.map((r) => ({ ...r }));
-      wb.selection = { sheet: t.sheet, rect: areas[0], ...(areas.length > 1 ? { areas } : {}) };
-      wb.version++;
-    });
+    this._call("select", [], (t: RangeAreasTarget) => selectOn(t.sheet, t.rects));
   }
   calculate(): void {
     this._call("calculate", [], () => undefined);

@@ -23,6 +23,14 @@ export function alive(sheet: SheetModel): SheetModel {
   return sheet;
 }
 
+/** `Range.select()` / `RangeAreas.select()`: a hidden sheet cannot be selected on (InvalidOperation). */
+export function selectOn(sheet: SheetModel, rects: Rect[]): void {
+  const wb = alive(sheet).wb;
+  if (sheet.visibility !== "Visible")
+    throw new SimError(SimErrorCodes.invalidOperation, "Cannot select on a hidden sheet.");
+  wb.select(sheet, rects);
+}
+
 export function writable(sheet: SheetModel): SheetModel {
   alive(sheet);
   if (sheet.protected) {
