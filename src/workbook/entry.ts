@@ -171,9 +171,12 @@ export function parseTyped(text: string, thisYear: number): Entry {
   if (first === "'") return { value: text.slice(1) };
   if (first === "=" && text.length > 1) return { formula: text };
   if (!hasDigit(text)) {
-    const u = text.trim().toUpperCase();
-    if (u === "TRUE" || u === "FALSE") return { value: u === "TRUE" };
-    if (ERRORS.has(u)) return { value: u };
+    // Only TRUE/FALSE (4–5 letters, maybe padded) and error literals ("#…") can convert here.
+    if (first === "#" || (text.length <= 12 && /^\s*(true|false)\s*$/i.test(text))) {
+      const u = text.trim().toUpperCase();
+      if (u === "TRUE" || u === "FALSE") return { value: u === "TRUE" };
+      if (ERRORS.has(u)) return { value: u };
+    }
     if ((first === "+" || first === "-") && text.length > 1) return { formula: `=${text}` };
     if (first === "@" && text.length > 1) return { formula: `=${text.slice(1)}` };
     return { value: text };

@@ -31,6 +31,9 @@ export class SheetModel {
   private usedCache: { version: number; valuesOnly: boolean; rect: Rect | null }[] = [];
   version = 0;
 
+  /** The host's local calendar year (dates typed without a year), read only when such a date is entered. */
+  private readonly thisYear = (): number => this.wb.today().year;
+
   constructor(
     public name: string,
     public readonly wb: WorkbookModel,
@@ -75,8 +78,15 @@ export class SheetModel {
    */
   writeInput(r: number, c: number, v: unknown): void {
     if (v === null || v === undefined) return;
+    if (typeof v === "number" || typeof v === "boolean") {
+      // The common case (every written number): stored as it is, no entry parsing, no format change.
+      gridSet(this.formulas, r, c, undefined);
+      gridSet(this.values, r, c, typeof v === "number" && !Number.isFinite(v) ? "#NUM!" : v);
+      return;
+    }
     const own = gridGet(this.numFmt, r, c);
-    const e = enterValue(v, own ?? this.colNumFmt.get(c), () => this.wb.today().year);
+    const fmt = own ?? (this.colNumFmt.size ? this.colNumFmt.get(c) : undefined);
+    const e = enterValue(v, fmt, this.thisYear);
     if (e.formula !== undefined) {
       gridSet(this.formulas, r, c, e.formula);
       gridSet(this.values, r, c, undefined);
