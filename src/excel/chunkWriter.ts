@@ -1,8 +1,10 @@
 /**
  * The deliberate chunked-write loop: the only place where the number of round trips grows with rows.
  * Each iteration is ONE request writing a whole 2-D block of rows (values + per-column number formats), sized so
- * the request stays under `maxBytes` (UTF-8 JSON size of the values and formats) and `maxCells`. On
- * RequestPayloadSizeLimitExceeded the same rows are retried in halves. Between chunks we yield a macrotask so the
+ * the request stays under `maxBytes` (UTF-8 JSON size of the values and formats) and `maxCells`: the default
+ * 3 MB leaves room under Excel on the web's 5 MB, so no platform needs a retry. Should a request be refused anyway —
+ * RequestPayloadSizeLimitExceeded, or GeneralException on a request of 1 MB or more, as Excel on the web has
+ * reported it (see `isPayloadTooLarge`) — the same rows are retried in halves. Between chunks we yield a macrotask so the
  * pane stays responsive, report progress and honour cancellation.
  */
 import { isPayloadTooLarge } from "./errors";
@@ -84,9 +86,9 @@ export async function writeChunked(
       await context.sync();
     } catch (e) {
       // A payload refusal applies nothing: retry the same rows in halves (the queued ops were discarded).
-      if (isPayloadTooLarge(e) && n > 1) {
-        let bytes = 0;
-        for (let i = start; i < end; i++) bytes += rowBytes[i];
+      let bytes = 0;
+      for (let i = start; i < end; i++) bytes += rowBytes[i];
+      if (isPayloadTooLarge(e, bytes) && n > 1) {
         maxBytes = Math.max(1, Math.floor(bytes / 2));
         continue;
       }

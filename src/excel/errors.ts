@@ -73,10 +73,25 @@ export function mapOfficeError(error: unknown): MappedError {
   return { code, message };
 }
 
-/** True when the error is Excel's request or response payload-size refusal (writer and reader retry smaller). */
-export function isPayloadTooLarge(error: unknown): boolean {
+/**
+ * Size from which a GeneralException is taken for a payload refusal. Excel on the web limits requests and responses
+ * to 5 MB (https://learn.microsoft.com/office/dev/add-ins/excel/performance) and has reported oversized requests
+ * as GeneralException "An internal error has occurred." (OfficeDev/office-js-docs-reference#354,
+ * OfficeDev/office-js#1012, OfficeDev/office-js#1314) as well as RequestPayloadSizeLimitExceeded. A request this
+ * large may be near the limit once Office adds its own framing; a smaller one cannot be, so there a
+ * GeneralException is a real failure and is reported.
+ */
+export const SUSPECT_PAYLOAD_BYTES = 1_000_000;
+
+/**
+ * True when the error is Excel's request or response payload-size refusal — or a GeneralException on a payload of
+ * at least {@link SUSPECT_PAYLOAD_BYTES} (`payloadBytes`: the request's or expected response's size) — so the writer
+ * and the reader retry smaller.
+ */
+export function isPayloadTooLarge(error: unknown, payloadBytes = 0): boolean {
   const code = errorCode(error);
-  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") return true;
+  return code === "GeneralException" && payloadBytes >= SUSPECT_PAYLOAD_BYTES;
 }
 
 /** Appends a note to both languages of a message. */

@@ -14,7 +14,9 @@
  * that many cells is read in the single values sync; a chunk refused for its size is retried with half the rows.
  *
  * Source rule (spec §1): the Excel table that holds the selection, else the active sheet's used range
- * (values only). We use the used range rather than `getSurroundingRegion` (ExcelApi 1.7): it is available in
+ * (values only). "The table that holds the selection" is the table of the active cell, else the one table that the
+ * selection touches: a selection may have several areas (the pane's own row selection does), and then
+ * `getSelectedRange()` throws InvalidSelection, so we ask for `getSelectedRanges()` (ExcelApi 1.9). We use the used range rather than `getSurroundingRegion` (ExcelApi 1.7): it is available in
  * every supported host and in the simulator, and an invoice sheet is normally one block; blank columns/rows inside
  * it are ignored by the reader. Our own previous output columns are excluded from the source.
  */
@@ -68,6 +70,9 @@ const FORMAT_ROWS = 25;
  * names: ~10–15 bytes of JSON per cell) near 2–3 MB, well under Excel on the web's 5 MB response limit.
  */
 export const SOURCE_CHUNK_CELLS = 200_000;
+
+/** Expected JSON bytes per source cell (the estimate behind SOURCE_CHUNK_CELLS), to judge a GeneralException. */
+const BYTES_PER_CELL = 12;
 
 /** Rows per source read chunk for a block `columnCount` wide (at least 1). */
 export function sourceChunkRows(columnCount: number, cellBudget = SOURCE_CHUNK_CELLS): number {
@@ -144,7 +149,9 @@ export async function readSource(
   // --- sync 1: metadata -------------------------------------------------------------------------------------
   const sheet = wb.worksheets.getActiveWorksheet();
   sheet.load("id,name");
-  const selTables = wb.getSelectedRange().getTables(false);
+  const activeTables = wb.getActiveCell().getTables(false);
+  activeTables.load("items/name,items/showTotals");
+  const selTables = wb.getSelectedRanges().getTables(false);
   selTables.load("items/name,items/showTotals");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("address,rowIndex,columnIndex,rowCount,columnCount");
@@ -167,8 +174,14 @@ export async function readSource(
   const cust = custSheets.find((s) => !s.isNullObject && s.name !== sheet.name) ?? null;
   const rateSheet = rateSheets.find((s) => !s.isNullObject && s.name !== sheet.name) ?? null;
   // `items` was loaded above as "items/name,items/showTotals" (the lint rule only recognises a bare "items").
-  // eslint-disable-next-line office-addins/load-object-before-read
-  const table = selTables.items.length > 0 ? selTables.items[0] : null;
+  /* eslint-disable office-addins/load-object-before-read */
+  const table =
+    activeTables.items.length > 0
+      ? activeTables.items[0]
+      : selTables.items.length === 1
+        ? selTables.items[0]
+        : null;
+  /* eslint-enable office-addins/load-object-before-read */
 
   // --- sync 2: extents ----------------------------------------------------------------------------------------
   const tableRange = table ? table.getRange() : null;
@@ -254,6 +267,8 @@ export async function readSource(
   const { values: srcValues } = await readRowChunks(context, sheet, region, {
     ...options,
     queueFirst: queueFirstSync,
+    firstExtraCells: () =>
+      together ? area(custRect) + area(rateRect) + area(histRect) + 2 * area(prevBlock) : 0,
     onRefused: () => {
       const was = together;
       together = false;
@@ -311,6 +326,8 @@ interface RowChunkOptions extends ReadSourceOptions {
   formats?: boolean;
   /** Called when the first sync is refused for its size; true when it made that sync lighter (retry even at 1 row). */
   onRefused?: () => boolean;
+  /** Cells that `queueFirst` currently loads besides the chunk (for the payload-size estimate). */
+  firstExtraCells?: () => number;
 }
 
 /**
@@ -343,7 +360,10 @@ async function readRowChunks(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
-      if (isPayloadTooLarge(e)) {
+      // The first sync also carries queueFirst's loads: count them in the size that makes a GeneralException
+      // on the web a payload refusal (errors.ts).
+      const cells = n * (region?.colCount ?? 0) * perCell + (first ? (options.firstExtraCells?.() ?? 0) : 0);
+      if (isPayloadTooLarge(e, cells * BYTES_PER_CELL)) {
         const lighter = first && options.onRefused?.() === true;
         if (n > 1 || lighter) {
           rows = Math.max(1, Math.ceil(n / 2));

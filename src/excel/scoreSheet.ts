@@ -247,7 +247,8 @@ async function writeAll<S, P, M>(
   const wb = context.workbook;
   const sheet = wb.worksheets.getItem(read.sheetId);
   const keys = plan.columns.map((c) => c.key);
-  const headers = plan.columns.map((c) => safeCell(c.header[options.lang]));
+  // The header texts as the cells hold them (the run record finds them again by these), written protected.
+  const headers = plan.columns.map((c) => c.header[options.lang]);
   const K = keys.length;
   const nData = Math.max(0, src.values.length - headerRowOffset - 1);
   const prev = read.previous;
@@ -309,8 +310,8 @@ async function writeAll<S, P, M>(
     outputName,
     outputAddress: rectAddress(T.row, T.col, T.rowCount, T.colCount),
     columns: keys,
-    headers: headers.map(String),
-    ...(read.table ? { table: { name: read.table.name, columns: headers.map(String) } } : {}),
+    headers,
+    ...(read.table ? { table: { name: read.table.name, columns: headers } } : {}),
     rules: prevRecord?.rules ?? [],
     ...(prevRecord?.summarySheet ? { summarySheet: prevRecord.summarySheet } : {}),
     names: [outputName],
@@ -329,14 +330,14 @@ async function writeAll<S, P, M>(
       for (let i = existingTableCols - 1; i >= K; i--)
         table.columns.getItemAt(prev!.rect.col - tableRect.col + i).delete();
       for (let i = 0; i < addTableCols; i++)
-        table.columns.add(undefined, undefined, String(headers[existingTableCols + i]));
+        table.columns.add(undefined, undefined, headers[existingTableCols + i]);
     }
     if (prev && !table) {
       for (const r of rectDifference(prev.rect, T))
         sheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount).clear(Excel.ClearApplyTo.all);
     }
     const head = sheet.getRangeByIndexes(T.row, T.col, 1, K);
-    head.values = [headers];
+    head.values = [headers.map(safeCell)];
     head.format.fill.color = plan.headerStyle.fill;
     head.format.font.color = plan.headerStyle.fontColor;
     head.format.font.bold = plan.headerStyle.bold;
@@ -502,13 +503,21 @@ async function restoreBefore<P, M>(
         sheet.getRangeByIndexes(prev.rect.row, prev.rect.col, prev.rect.rowCount, prev.rect.colCount),
       );
   }
-  // Then the previous output's values and number formats, chunked like the data.
+  // Then the previous output's values and number formats, chunked like the data (its texts protected again: they
+  // were read back as plain text, which Excel would parse on the way in).
   if (prev) {
-    await writeChunked(context, sheet, prev.rect, prev.values as OutCell[][], [], {
-      maxBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
-      maxCells: options.chunkCells ?? DEFAULT_CHUNK_CELLS,
-      cellFormats: prev.numberFormats,
-    });
+    await writeChunked(
+      context,
+      sheet,
+      prev.rect,
+      prev.values.map((r) => r.map(safeCell)),
+      [],
+      {
+        maxBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+        maxCells: options.chunkCells ?? DEFAULT_CHUNK_CELLS,
+        cellFormats: prev.numberFormats,
+      },
+    );
   } else {
     await context.sync();
   }

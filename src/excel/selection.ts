@@ -32,8 +32,9 @@ export async function selectAddress(address: string, fallbackSheet?: string): Pr
 }
 
 /**
- * Selects whole-row blocks like ["2:4", "9:9"] on `sheetName` (else the active sheet). Several blocks need
- * `getRanges` (ExcelApi 1.9); where that is missing or fails, the first block is selected.
+ * Selects whole-row blocks like ["2:4", "9:9"] on `sheetName` (else the active sheet). Selecting several blocks at
+ * once needs `RangeAreas.select()`, ExcelApi 1.18 (`Worksheet.getRanges` alone is 1.9, but before 1.18 a
+ * RangeAreas could not be selected: OfficeDev/office-js#2558); on older hosts the first block is selected.
  */
 export async function selectRowBlocks(blocks: readonly string[], sheetName?: string): Promise<void> {
   if (blocks.length === 0) return;
@@ -42,17 +43,11 @@ export async function selectRowBlocks(blocks: readonly string[], sheetName?: str
       ? ctx.workbook.worksheets.getItem(sheetName)
       : ctx.workbook.worksheets.getActiveWorksheet();
     sheet.activate();
-    const multi = blocks.length > 1 && Office.context.requirements.isSetSupported("ExcelApi", "1.9");
-    if (multi) {
-      try {
-        sheet.getRanges(blocks.join(",")).select();
-        await ctx.sync();
-        return;
-      } catch {
-        // fall back to the first block below
-      }
+    if (blocks.length > 1 && Office.context.requirements.isSetSupported("ExcelApi", "1.18")) {
+      sheet.getRanges(blocks.join(",")).select();
+    } else {
+      sheet.getRange(blocks[0]).select();
     }
-    sheet.getRange(blocks[0]).select();
     await ctx.sync();
   });
 }

@@ -109,12 +109,30 @@ export const CF_MARKER = 'N("crt:';
 
 export { safeText };
 
-/** Sanitises one cell: strings through `safeText`, non-finite numbers become blank. */
+/**
+ * The form in which a text must be written so the cell holds exactly that text (score-sheet spec §4). Excel parses
+ * every string written through `Range.values` as if it were typed: "1-30" becomes 30-Jan, "5%" 0.05, "(40)" −40,
+ * "1E5" 100000, "TRUE" a boolean, "#N/A" an error, and a leading `=`, `+`, `-` or `@` a formula (the Range.values
+ * reference: "If the returned value starts with a plus, minus, or equal sign, Excel interprets this value as a
+ * formula"). Such text gets Excel's text prefix, an apostrophe, which Excel does not keep in the value: "Type an
+ * apostrophe (') before you enter a number, such as '11-53 or '1/47. The apostrophe isn't displayed in the cell"
+ * (https://support.microsoft.com/office/stop-automatically-changing-numbers-to-dates-452bd2db-cc96-47d1-81e4-72cec11c4ed8).
+ * The test is deliberately broad — any digit, a leading `= + - @ '` or `#`, TRUE/FALSE — since every conversion
+ * Excel makes needs one of those; plain words are written as they are. Text that already carries the prefix from
+ * the engine's `safeText` (`'=…`, `'+…`, `'-…`, `'@…`) is left alone.
+ */
+export function protectText(text: string): string {
+  if (text === "" || /^'[=+\-@]/.test(text)) return text;
+  if (/^[=+\-@'#]/.test(text) || /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text)) return `'${text}`;
+  return text;
+}
+
+/** Sanitises one cell: strings through {@link protectText}, non-finite numbers become blank. */
 export function safeCell(value: unknown): OutCell {
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
-  if (typeof value === "string") return safeText(value);
+  if (typeof value === "string") return protectText(value);
   if (value === null || value === undefined) return "";
-  return safeText(String(value));
+  return protectText(String(value));
 }
 
 export { columnLetter };

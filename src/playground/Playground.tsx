@@ -128,6 +128,14 @@ export function Playground(props: PlaygroundProps): ReactElement {
           {s.productName} · {s.playground}
         </strong>
         <span style={{ fontSize: 12, opacity: 0.85 }}>{s.simulatedNote}</span>
+        <span data-testid="host-profile" title={s.hostProfile} style={{ fontSize: 12, opacity: 0.85 }}>
+          {params.profile.platform === "web"
+            ? s.hostWeb
+            : params.profile.platform === "mac"
+              ? s.hostMac
+              : s.hostWindows}{" "}
+          · ExcelApi {params.profile.excelApi}
+        </span>
         <span style={{ flex: 1 }} />
         <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13 }}>
           {s.sample}

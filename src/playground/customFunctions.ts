@@ -4,7 +4,8 @@
  * (Office ids carry no namespace; the manifest adds "AR."), and describes how each host hands arguments to a custom
  * function ({@link HOST_ARGUMENTS}, {@link callSignatures}) so the playground calls them as Excel would.
  */
-import { CustomFunctionsErrorCode } from "../workbook/host";
+import type { Platform } from "../workbook/profile";
+import { CustomFunctionsErrorCode } from "../workbook/office/host";
 
 export type CustomFunction = (...args: unknown[]) => unknown;
 
@@ -65,10 +66,6 @@ export function captureCustomFunctions(
     ids: () => [...map.keys()],
   };
 }
-
-/** The hosts the playground models (`?platform=`). */
-export type Platform = "windows" | "mac" | "web";
-export const PLATFORMS: readonly Platform[] = ["windows", "mac", "web"];
 
 /** What a host passes to a custom function for an empty cell. */
 export interface EmptyCellArguments {

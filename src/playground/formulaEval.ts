@@ -4,18 +4,18 @@
  * Supported: numbers (`1`, `1.5`, `1e3`), strings (`"a""b"`), `TRUE`/`FALSE`, error literals (`#N/A`), cell
  * references (`A1`, `$A$1`, `Sheet1!A1`, `'My sheet'!A1`), ranges (`A1:B3` → 2-D array), array constants
  * (`{30,60,90}`), `+ - * / ^`, unary minus, `&` (text join), comparisons (`= <> < > <= >=`), parentheses, and
- * function calls: `TODAY()`, `DATE(y,m,d)`, `SUM(...)`, and any custom function the context resolves (e.g.
- * `AR.DUEDATE(C2,"Net 30")`). Errors are returned as Excel error text (`#VALUE!`, `#NAME?`, `#DIV/0!` …).
+ * function calls: the workbook engine's built-ins (src/workbook/formula/functions: TODAY, DATE, SUM, N, IS… …) and
+ * any custom function the context resolves (e.g. `AR.DUEDATE(C2,"Net 30")`). Errors are returned as Excel error
+ * text (`#VALUE!`, `#NAME?`, `#DIV/0!` …).
  *
  * Custom functions are called as Excel calls them (see `FormulaContext.host`): matrix parameters receive 2-D arrays,
  * empty referenced cells arrive as the platform passes them (desktop `0`, web `null`; `0` inside ranges), omitted
  * arguments as `null`, and an error argument is shown by the cell without calling the function unless the
  * metadata lets that parameter accept errors.
  *
- * `TODAY()` is the serial of the current date taken in UTC components (so every browser shows the same day at
- * the same instant, whatever its time zone); tests inject `today` through the context.
+ * `TODAY()` is the serial of the current date in the machine's local time zone, as Excel takes it (the TODAY
+ * function returns the current date from the computer's clock); tests inject `today` through the context.
  */
-import { serialFromYmd } from "../engine/serial";
 import { columnIndex } from "../workbook/address";
 import {
   BUILTINS,
@@ -26,11 +26,11 @@ import {
   type Scalar,
   type Value,
   evaluateNode,
+  localSerial,
   parseFormula,
   resultOf,
-  toNumber,
 } from "../workbook/formula";
-import { CustomFunctionsErrorCode } from "../workbook/host";
+import { CustomFunctionsErrorCode } from "../workbook/office/host";
 import { HOST_ARGUMENTS, type CallSignature, type EmptyCellArguments } from "./customFunctions";
 
 export { FormulaError, type Scalar };
@@ -42,7 +42,7 @@ export interface FormulaContext {
   cell(row: number, col: number, sheet?: string): unknown;
   /** A callable for a function name as written, upper-cased (e.g. "AR.DUEDATE"); undefined when unknown. */
   fn?(name: string): ((...args: unknown[]) => unknown) | undefined;
-  /** Today's serial; defaults to {@link todaySerialUtc}. */
+  /** Today's serial; defaults to {@link todaySerial} (the local date). */
   today?(): number;
   /**
    * How the host calls custom functions: parameter shapes from functions.json (`signature`, by name as written) and
@@ -57,10 +57,8 @@ export interface HostCalls {
   readonly empty: EmptyCellArguments;
 }
 
-/** Today's date as an Excel serial, from the UTC calendar components of `now`. */
-export function todaySerialUtc(now: Date = new Date()): number {
-  return serialFromYmd(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()) ?? 0;
-}
+/** Today's date as an Excel serial, from the local calendar components of `now` (as Excel's TODAY). */
+export const todaySerial: (now?: Date) => number = localSerial;
 
 /** Maps a thrown or returned custom-function error (`{ code }`) to Excel error text. */
 export function errorText(err: unknown): string {
@@ -76,36 +74,6 @@ export function errorText(err: unknown): string {
 /** "A" → 0, "AA" → 26. */
 export const columnFromLetters = columnIndex;
 
-/** The cell-formula functions beyond {@link BUILTINS}: TODAY, DATE and SUM. */
-function cellFunction(name: string, ctx: FormulaContext): FormulaFunction | undefined {
-  switch (name) {
-    case "TODAY":
-      return () => (ctx.today ? ctx.today() : todaySerialUtc());
-    case "DATE":
-      return (args) => {
-        const [y, m, d] = args.map((a) => toNumber(a()));
-        for (const x of [y, m, d]) if (x instanceof FormulaError) return x;
-        return (
-          serialFromYmd(Math.trunc(y as number), Math.trunc(m as number), Math.trunc(d as number)) ??
-          new FormulaError("#NUM!")
-        );
-      };
-    case "SUM":
-      return (args) => {
-        let total = 0;
-        for (const a of args.flatMap((x) => {
-          const v = x();
-          return Array.isArray(v) ? v.flat() : [v];
-        })) {
-          if (a instanceof FormulaError) return a;
-          if (typeof a === "number") total += a;
-        }
-        return total;
-      };
-  }
-  return undefined;
-}
-
 /** A call to a function that is not built in, with which of its arguments are cell references. */
 interface CustomCall {
   readonly name: string;
@@ -114,7 +82,6 @@ interface CustomCall {
 
 /** Prefix of the internal names that stand for {@link CustomCall}s in a rewritten formula (never lexed). */
 const CALL_MARK = "\u0000";
-const CELL_FUNCTIONS = new Set(["TODAY", "DATE", "SUM"]);
 const rewritten = new WeakMap<Node, { node: Node; calls: CustomCall[] }>();
 
 /**
@@ -134,7 +101,7 @@ function markCustomCalls(root: Node): { node: Node; calls: CustomCall[] } {
         return { ...n, a: walk(n.a), b: walk(n.b) };
       case "fn": {
         const args = n.args.map(walk);
-        if (BUILTINS[n.name] || CELL_FUNCTIONS.has(n.name)) return { ...n, args };
+        if (BUILTINS[n.name]) return { ...n, args };
         calls.push({ name: n.name, references: n.args.map((a) => a.k === "ref" || a.k === "range") });
         return { k: "fn", name: `${CALL_MARK}${calls.length - 1}`, args };
       }
@@ -209,7 +176,7 @@ function fromExternal(r: unknown): Value {
 
 /**
  * Evaluates a formula (with or without the leading "=") to a cell value with the shared engine
- * (`src/workbook/formula`): built-ins, then TODAY/DATE/SUM, then the context's custom functions. Never throws: syntax
+ * (`src/workbook/formula`): built-ins, then the context's custom functions. Never throws: syntax
  * errors give "#NAME?" (as Excel would refuse them), runtime problems give the matching error text.
  */
 export function evaluateFormula(formula: string, ctx: FormulaContext): FormulaResult {
@@ -220,11 +187,15 @@ export function evaluateFormula(formula: string, ctx: FormulaContext): FormulaRe
     return "#NAME?";
   }
   const marked = markCustomCalls(node);
-  const fn = (name: string): FormulaFunction | undefined => {
-    if (name.startsWith(CALL_MARK)) return customFunction(marked.calls[Number(name.slice(1))], ctx);
-    return BUILTINS[name] ?? cellFunction(name, ctx);
-  };
-  return resultOf(evaluateNode(marked.node, { read: (row, col, sheet) => ctx.cell(row, col, sheet), fn }));
+  const fn = (name: string): FormulaFunction | undefined =>
+    name.startsWith(CALL_MARK) ? customFunction(marked.calls[Number(name.slice(1))]!, ctx) : BUILTINS[name];
+  return resultOf(
+    evaluateNode(marked.node, {
+      read: (row, col, sheet) => ctx.cell(row, col, sheet),
+      fn,
+      today: ctx.today ? () => ctx.today!() : () => todaySerial(),
+    }),
+  );
 }
 
 /** The simulator's evaluator signature: a formula and where it sits → the cell's value. */

@@ -20,6 +20,10 @@ const EN = {
   taskPane: "Task pane",
   loading: "Loading…",
   simulatedNote: "Simulated workbook — nothing leaves this page",
+  hostWindows: "Excel on Windows",
+  hostMac: "Excel on Mac",
+  hostWeb: "Excel on the web",
+  hostProfile: "Simulated host (URL parameters platform and excelApi)",
 };
 
 export type PlaygroundStrings = typeof EN;
@@ -42,6 +46,10 @@ const ZH: PlaygroundStrings = {
   taskPane: "任务窗格",
   loading: "正在加载…",
   simulatedNote: "模拟工作簿——数据不会离开此页面",
+  hostWindows: "Windows 版 Excel",
+  hostMac: "Mac 版 Excel",
+  hostWeb: "网页版 Excel",
+  hostProfile: "模拟的主机（URL 参数 platform 和 excelApi）",
 };
 
 /** Strings for a language ("zh*" → Chinese, anything else English). */

@@ -7,8 +7,9 @@
  *
  * URL parameters: `?lang=en-US|zh-CN` (display language of the simulated Office and of this page),
  * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large` (`&rows=N` invoices in the large sample, up to
- * 1,048,575: Excel's full sheet), `?platform=windows|mac|web` (how AR.* functions receive empty cells, as that host
- * passes them). `window.playground` is the automation hook.
+ * 1,048,575: Excel's full sheet), and the simulated host `?platform=windows|mac|web` `&excelApi=1.9` … (default:
+ * Windows at the newest level modelled; the platform also sets how AR.* functions receive empty cells).
+ * `window.playground` is the automation hook.
  */
 import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -95,7 +96,7 @@ async function start(): Promise<void> {
   document.documentElement.lang = params.lang;
   document.body.style.margin = "0";
 
-  const wb = new SimWorkbook({ displayLanguage: params.lang });
+  const wb = new SimWorkbook({ displayLanguage: params.lang, ...params.profile });
   installSimulator(wb, globalThis);
   const registry = captureCustomFunctions(globalThis as never);
   const [{ registerCustomFunctions }, { buildFunctionsMetadata }] = await Promise.all([
@@ -107,10 +108,11 @@ async function start(): Promise<void> {
   // Excel calls the functions as functions.json declares them, passing empty cells as the platform does.
   const host = {
     signature: callSignatures(buildFunctionsMetadata("en-US")),
-    empty: HOST_ARGUMENTS[params.platform],
+    empty: HOST_ARGUMENTS[params.profile.platform],
   };
   const cells = cellAccess(wb);
-  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup, undefined, host));
+  // TODAY() in cells follows the workbook's clock: the local date, as in Excel.
+  cells.setEvaluator(bindEvaluator(cells.value, registry.lookup, () => wb.model.todaySerial(), host));
 
   await loadSample(wb, params.sample, params.rows);
 

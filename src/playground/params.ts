@@ -1,9 +1,10 @@
 /**
- * URL parameters of the playground page: `?lang=en-US|zh-CN`, `?theme=light|dark`, `?sample=en|zh|large`,
- * `?platform=windows|mac|web` (the Excel host the simulation stands for; default windows), `?rows=N` (invoices of
- * the large sample: 1 … 1,048,575, i.e. up to Excel's full sheet with the header row; default 100,000).
+ * URL parameters of the playground page: `?lang=en-US|zh-CN`, `?theme=light|dark`, `?sample=en|zh|large`, the
+ * simulated host: `?platform=windows|mac|web` and `?excelApi=1.9` … (an ExcelApi level the simulator knows;
+ * src/workbook/profile.ts), and `?rows=N` (invoices of the large sample: 1 … 1,048,575, i.e. up to Excel's full
+ * sheet with the header row; default 100,000).
  */
-import { PLATFORMS, type Platform } from "./customFunctions";
+import { parseProfile, type HostProfile } from "../workbook/profile";
 import type { PlaygroundLang } from "./i18n";
 
 export type ThemeChoice = "light" | "dark";
@@ -13,7 +14,8 @@ export interface PlaygroundParams {
   lang: PlaygroundLang;
   theme: ThemeChoice;
   sample: SampleChoice;
-  platform: Platform;
+  /** The host the simulator plays (default: Excel on Windows at the newest ExcelApi level modelled). */
+  profile: HostProfile;
   /** Invoices in the large sample. */
   rows?: number;
 }
@@ -25,7 +27,8 @@ export const MAX_SAMPLE_ROWS = 1_048_575;
 
 /**
  * Reads the page parameters. `lang` is "zh-CN" for any "zh…" value, else "en-US"; `theme` is "dark" only when
- * asked; `sample` defaults to the Chinese sample under zh-CN and the English one otherwise.
+ * asked; `sample` defaults to the Chinese sample under zh-CN and the English one otherwise; an unknown platform or
+ * ExcelApi level falls back to the default profile's.
  */
 export function readParams(search: string): PlaygroundParams {
   const q = new URLSearchParams(search);
@@ -33,11 +36,15 @@ export function readParams(search: string): PlaygroundParams {
   const theme: ThemeChoice = q.get("theme") === "dark" ? "dark" : "light";
   const s = q.get("sample");
   const sample: SampleChoice = s === "en" || s === "zh" || s === "large" ? s : lang === "zh-CN" ? "zh" : "en";
-  const p = q.get("platform")?.toLowerCase();
-  const platform: Platform = PLATFORMS.find((x) => x === p) ?? "windows";
   const r = Number(q.get("rows"));
   const rows = Number.isInteger(r) && r >= 1 ? Math.min(r, MAX_SAMPLE_ROWS) : undefined;
-  return { lang, theme, sample, platform, ...(rows !== undefined ? { rows } : {}) };
+  return {
+    lang,
+    theme,
+    sample,
+    profile: parseProfile(q.get("platform"), q.get("excelApi")),
+    ...(rows !== undefined ? { rows } : {}),
+  };
 }
 
 /** The query string with one parameter set (others kept), e.g. for the language and theme switches. */

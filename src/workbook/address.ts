@@ -128,3 +128,15 @@ export function boundingRect(a: Rect, b: Rect): Rect {
     c1: Math.max(a.c1, b.c1),
   };
 }
+
+/** The cells of `a` outside `b`, as up to four disjoint rects (top, bottom, left, right). */
+export function subtractRect(a: Rect, b: Rect): Rect[] {
+  const i = intersect(a, b);
+  if (!i) return [a];
+  const out: Rect[] = [];
+  if (i.r0 > a.r0) out.push({ ...a, r1: i.r0 - 1 });
+  if (i.r1 < a.r1) out.push({ ...a, r0: i.r1 + 1 });
+  if (i.c0 > a.c0) out.push({ r0: i.r0, r1: i.r1, c0: a.c0, c1: i.c0 - 1 });
+  if (i.c1 < a.c1) out.push({ r0: i.r0, r1: i.r1, c0: i.c1 + 1, c1: a.c1 });
+  return out;
+}

@@ -14,6 +14,7 @@ export const SimErrorCodes = {
   invalidObjectPath: "InvalidObjectPath",
   invalidOperation: "InvalidOperation",
   invalidReference: "InvalidReference",
+  invalidSelection: "InvalidSelection",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
   notImplemented: "NotImplemented",
@@ -59,6 +60,8 @@ export function defaultMessage(code: string): string {
       return "The request payload size has exceeded the limit.";
     case SimErrorCodes.responsePayloadSizeLimitExceeded:
       return "The response payload size has exceeded the limit.";
+    case SimErrorCodes.invalidSelection:
+      return "The current selection is invalid for this operation.";
     case SimErrorCodes.itemAlreadyExists:
       return "The resource already exists.";
     case SimErrorCodes.propertyNotLoaded:

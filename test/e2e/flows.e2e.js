@@ -185,7 +185,16 @@ async function loop(t, lang) {
   t.assert.deepStrictEqual(t.consoleErrors, []);
 }
 
+/** The flows run under every host profile of the e2e matrix (test/e2e/run.js). */
+const PROFILED = [
+  "issue 4: Score this sheet writes the risk columns, summary and formats",
+  "issue 5: score, customers, collections, policy, rescore (English)",
+  "issue 5: score, customers, collections, policy, rescore (Chinese)",
+];
+
 module.exports = {
+  profiled: PROFILED,
+
   async "issue 4: Score this sheet writes the risk columns, summary and formats"(t) {
     const S = await openPane(t, "en");
     const original = await getValues(t.page, "Invoices");
@@ -242,6 +251,45 @@ module.exports = {
     t.assert.ok(names.includes("Credit Risk Summary"), `sheets ${names.join(", ")}`);
     const formats = await t.page.evaluate(() => window.playground.getConditionalFormats("Invoices"));
     t.assert.ok(Array.isArray(formats) && formats.length > 0, "conditional formats added");
+
+    // The highlight rules visibly paint: the Aging Bucket cells take the green-to-red bucket colours and the
+    // rows with a breach are tinted (light red #FDE2E1), as in Excel. Scroll the grid to the first open invoices
+    // (the sample's first rows are settled) and right, so that our columns render.
+    const firstOpen = v.findIndex((r, i) => i > 0 && r[bucket] !== "");
+    await t.page.evaluate(
+      ({ row }) => {
+        const grid = document.querySelector('[role="grid"]');
+        grid.scrollLeft = grid.scrollWidth;
+        grid.scrollTop = Math.max(0, (row - 2) * 22);
+      },
+      { row: firstOpen },
+    );
+    await t.page.waitForFunction(
+      ({ row, col }) =>
+        document.querySelector(`[role="gridcell"][data-row="${row}"][data-col="${col}"]`) !== null,
+      { row: firstOpen, col: bucket },
+    );
+    await t.page.waitForTimeout(100);
+    const painted = await t.page.evaluate(
+      ({ col }) =>
+        [...document.querySelectorAll(`[role="gridcell"][data-col="${col}"]`)]
+          .filter((e) => e.textContent !== "" && Number(e.getAttribute("data-row")) > 0)
+          .map((e) => [e.textContent, window.getComputedStyle(e).backgroundColor]),
+      { col: bucket },
+    );
+    const plain = new Set(["rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"]);
+    t.assert.ok(painted.length > 0, "bucket cells rendered");
+    for (const [label, colour] of painted)
+      t.assert.ok(!plain.has(colour), `bucket ${label} painted (${colour})`);
+    // The breach tint spans the source rows up to our last column.
+    const tinted = await t.page.evaluate(() =>
+      [...document.querySelectorAll('[role="gridcell"]')].some(
+        (e) => window.getComputedStyle(e).backgroundColor === "rgb(253, 226, 225)",
+      ),
+    );
+    t.assert.ok(tinted, "breach rows tinted");
+    if (!t.profile || (t.profile.platform === "windows" && !t.profile.excelApi))
+      await t.screenshot("playground-highlights.png");
     t.assert.deepStrictEqual(t.consoleErrors, []);
   },
 

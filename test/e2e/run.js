@@ -11,12 +11,15 @@
  *    fresh profile that playwright creates itself (playwright refuses a --user-data-dir argument to launch()).
  * 4. Runs every test/e2e/*.e2e.js sequentially. A spec module exports async functions `(t) => {}`; `t` has
  *    `page` (fresh context per test), `open(pathAndQuery)`, `waitReady()`, `screenshot(file)`,
- *    `consoleErrors` and `assert`. Prints `✓ name` / `✗ name` and finally `N passed, M failed`.
+ *    `consoleErrors`, `assert` and `profile`. Prints `✓ name` / `✗ name` and finally `N passed, M failed`.
+ *    Tests named in a module's `profiled` export run once per host profile of the matrix (E2E_PROFILES, default
+ *    "windows@,windows@1.9,web@1.9,web@": platform@ExcelApi level, empty = the newest modelled): `t.open` adds
+ *    `platform` and `excelApi` to the playground URL. The other tests run once, on the default profile.
  * Every network request is recorded; any request that leaves localhost is blocked and fails the test.
  * Screenshots go to docs/screenshots/. Exit code 1 when anything failed.
  */
 "use strict";
-/* global URL, setTimeout, clearTimeout */
+/* global URL, URLSearchParams, setTimeout, clearTimeout */
 
 const assert = require("assert");
 const fs = require("fs");
@@ -127,6 +130,30 @@ async function waitForChromium() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
 }
 
+/** The host profiles of the matrix: [{ platform, excelApi }] ("" = the newest level). */
+function profiles() {
+  const list = (process.env.E2E_PROFILES || "windows@,windows@1.9,web@1.9,web@").split(",");
+  return list
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const [platform, excelApi = ""] = p.split("@");
+      return { platform, excelApi };
+    });
+}
+
+const profileLabel = (p) => `${p.platform}@${p.excelApi || "newest"}`;
+
+/** `rel` with the profile's `platform` / `excelApi` query parameters added. */
+function withProfile(rel, profile) {
+  if (!profile) return rel;
+  const [pathPart, query = ""] = rel.split("?");
+  const q = new URLSearchParams(query);
+  q.set("platform", profile.platform);
+  if (profile.excelApi) q.set("excelApi", profile.excelApi);
+  return `${pathPart}?${q.toString()}`;
+}
+
 function loadSpecs(filter) {
   const files = fs
     .readdirSync(__dirname)
@@ -135,10 +162,14 @@ function loadSpecs(filter) {
   const specs = [];
   for (const f of files) {
     const mod = require(path.join(__dirname, f));
+    const profiled = new Set(Array.isArray(mod.profiled) ? mod.profiled : []);
     for (const [name, fn] of Object.entries(mod)) {
       if (typeof fn !== "function") continue;
       if (filter && !name.toLowerCase().includes(filter.toLowerCase())) continue;
-      specs.push({ file: f, name, fn });
+      if (profiled.has(name))
+        for (const profile of profiles())
+          specs.push({ file: f, name: `${name} [${profileLabel(profile)}]`, fn, profile });
+      else specs.push({ file: f, name, fn, profile: null });
     }
   }
   return specs;
@@ -177,7 +208,9 @@ async function runSpec(browser, baseUrl, spec) {
     assert,
     consoleErrors,
     requests,
-    open: (rel = "/playground.html") => page.goto(baseUrl + rel, { waitUntil: "load" }),
+    profile: spec.profile,
+    open: (rel = "/playground.html") =>
+      page.goto(baseUrl + withProfile(rel, spec.profile), { waitUntil: "load" }),
     waitReady: (timeout = 60000) => page.waitForSelector('body[data-playground-ready="true"]', { timeout }),
     screenshot: async (file) => {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -250,4 +283,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { isLocal, isStale, build, startServer, CHROMIUM, DIST };
+module.exports = { isLocal, isStale, build, startServer, withProfile, CHROMIUM, DIST };

@@ -4,6 +4,9 @@ import { clearResults } from "../../src/excel/clearResults";
 import { scoreActiveSheet, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
 import { loadMapping } from "../../src/excel/settings";
 import { setup } from "./helpers";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 const AS_OF = 45700;
 const rows: unknown[][] = [

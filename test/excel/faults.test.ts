@@ -2,6 +2,9 @@
 import { clearResults } from "../../src/excel/clearResults";
 import { runScore } from "../../src/excel/scoreSheet";
 import { baseOptions, invoiceRows, setup, testCompute } from "./helpers";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 type Snap = { cells: Record<string, unknown> };
 const OUR_HEADERS = ["Open Balance", "Days Past Due", "Aging Bucket", "Breaches"];

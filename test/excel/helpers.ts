@@ -1,6 +1,7 @@
 /** Shared fixtures for the Excel adapter tests: a simulated workbook and a small hand-made engine step. */
 import { installSimulator, SimWorkbook, type SimOptions } from "../../src/workbook";
 import type { Compute, ComputeOutcome } from "../../src/excel/scoreSheet";
+import { profileOptions, track } from "../profile";
 import type { WritePlan } from "../../src/excel/writePlan";
 
 export const AS_OF = 45700;
@@ -20,7 +21,7 @@ export function setup(
   options: SimOptions = {},
   extraSheets: { name: string; values: unknown[][] }[] = [],
 ) {
-  const wb = new SimWorkbook(options);
+  const wb = track(new SimWorkbook(profileOptions(options)));
   wb.loadWorkbook([
     {
       name: "Invoices",

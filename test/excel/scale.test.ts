@@ -4,8 +4,11 @@ import { readSource, sourceReadChunks } from "../../src/excel/readSource";
 import { runScore } from "../../src/excel/scoreSheet";
 import { previewSource } from "../../src/excel/selection";
 import { HEADER_SCAN_ROWS } from "../../src/engine/sheet/headers";
-import { chunkEnd, rowByteSizes } from "../../src/excel/writePlan";
+import { chunkEnd, rowByteSizes, safeCell } from "../../src/excel/writePlan";
 import { baseOptions, invoiceRows, setup, testCompute } from "./helpers";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 /** Chunks the writer must use for a sheet of n rows (same sizing rule, computed independently of the run). */
 function expectedChunks(n: number, maxBytes = DEFAULT_CHUNK_BYTES, maxCells = 1_000_000): number {
@@ -57,7 +60,11 @@ test("syncs for 1,000 rows equal syncs for 100,000 rows apart from the extra wri
 });
 
 test("payload refusal: the chunk is retried in halves and the run completes", async () => {
-  const wb = setup(invoiceRows(5000), { payloadLimitBytes: 60_000 });
+  // The documented code (RequestPayloadSizeLimitExceeded) at an artificially small limit, on every platform.
+  const wb = setup(invoiceRows(5000), {
+    payloadLimitBytes: 60_000,
+    oversizeRequestCode: "RequestPayloadSizeLimitExceeded",
+  });
   const res = await runScore(baseOptions, testCompute);
   expect(res.status).toBe("done");
   if (res.status === "done") expect(res.chunks).toBeGreaterThan(expectedChunks(5000));
@@ -225,7 +232,10 @@ test("an engine step may hand over the rows ready to write, with their sizes", a
   const res = await runScore(baseOptions, (read, options) => {
     const out = testCompute(read, options);
     if (out.status !== "plan") return out;
-    const rows = Array.from({ length: 300 }, (_, r) => out.plan.columns.map((c) => c.values[r] ?? ""));
+    // "Ready to write" means sanitised as the writer would (safeCell: texts like "1-30" keep Excel's text prefix).
+    const rows = Array.from({ length: 300 }, (_, r) =>
+      out.plan.columns.map((c) => safeCell(c.values[r] ?? "")),
+    );
     const plan = { ...out.plan, columns: out.plan.columns.map((c) => ({ ...c, values: [] })) };
     return { ...out, plan, rows, rowBytes: rowByteSizes(rows) };
   });
@@ -245,4 +255,43 @@ test("the pane's mapping preview reads only the header search rows, not the whol
   expect(read.previous).toBeNull();
   // One read sync after the metadata syncs, and a response the size of 20 rows, not 100,000.
   expect(wb.stats().maxResponseBytes).toBeLessThan(10_000);
+});
+
+describe("Excel on the web (5 MB per request, oversized requests reported as GeneralException)", () => {
+  /** An engine step writing one 200-character text column: ~8 MB of request for 40,000 rows. */
+  const wideCompute: typeof testCompute = (read, options) => {
+    const base = testCompute(read, options);
+    if (base.status !== "plan") return base;
+    const data = read.source.values.slice(1);
+    const note = {
+      key: "note",
+      header: { en: "Note", zh: "备注" },
+      values: data.map((_, i) => `${i} ${"n".repeat(200)}`),
+    };
+    return { ...base, plan: { ...base.plan, columns: [...base.plan.columns, note], rules: [] } };
+  };
+
+  test("a chunk refused as GeneralException is retried smaller and the run completes", async () => {
+    const wb = setup(invoiceRows(40_000), { platform: "web" });
+    // Chunks sized above the web's limit on purpose: the first write request is refused.
+    const res = await runScore({ ...baseOptions, chunkBytes: 8_000_000 }, wideCompute);
+    expect(res.status).toBe("done");
+    expect(wb.stats().failedSyncs).toBeGreaterThan(0);
+    expect(wb.getValues("Invoices")[40_000][8]).toBe(`39999 ${"n".repeat(200)}`);
+  });
+
+  test("the default chunk sizes need no retry", async () => {
+    const wb = setup(invoiceRows(40_000), { platform: "web" });
+    const res = await runScore(baseOptions, wideCompute);
+    expect(res.status).toBe("done");
+    expect(wb.stats().failedSyncs).toBe(0);
+    expect(wb.stats().maxRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+
+  test("a GeneralException on a small request is a real failure, not retried", async () => {
+    const wb = setup(invoiceRows(50), { platform: "web" });
+    wb.failSyncs({ at: 5, code: "GeneralException" }); // the data chunk (read 3 + check 1 + chunk 1)
+    const res = await runScore(baseOptions, testCompute);
+    expect(res).toMatchObject({ status: "failed", code: "GeneralException" });
+  });
 });

@@ -3,6 +3,9 @@ import { clearResults } from "../../src/excel/clearResults";
 import { runScore } from "../../src/excel/scoreSheet";
 import { loadRun } from "../../src/excel/settings";
 import { AS_OF, baseOptions, invoiceRows, setup, testCompute } from "./helpers";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 /** Snapshot without the conditional formats' ids (new rules get new ids). */
 const noIds = (snap: unknown) => JSON.parse(JSON.stringify(snap, (k, v) => (k === "id" ? undefined : v)));
@@ -24,10 +27,10 @@ describe("score writes the right columns", () => {
     expect(breach?.formula).toBe('=AND(N("crt:breach")=0,LEN($H2)>0)');
     expect([...wb.sheetNames()].sort()).toEqual(["CRT_History", "Credit Risk Summary", "Invoices"]);
     expect(wb.getVisibility("CRT_History")).toBe("VeryHidden");
-    // Echoed user text starting with "=" goes in with Excel's text prefix (the simulator keeps the apostrophe
-    // literally; Excel hides it) — never as a formula.
-    expect(wb.getValues("Credit Risk Summary")[9][0]).toBe("'=Evil");
-    expect(String(wb.getFormulas("Credit Risk Summary")[9][0]).startsWith("=")).toBe(false);
+    // Echoed user text starting with "=" goes in with Excel's text prefix, which is not kept in the value — the
+    // cell holds the text, never a formula.
+    expect(wb.getValues("Credit Risk Summary")[9][0]).toBe("=Evil");
+    expect(wb.model.sheet("Credit Risk Summary")!.hasFormula(9, 0)).toBe(false);
     expect(wb.getCharts("Credit Risk Summary")).toHaveLength(1);
     expect(wb.getNames().map((n) => n.name)).toEqual([expect.stringMatching(/^CRT_Output_/)]);
     expect(loadRun(wb.model.sheets[0].id)?.columns).toEqual([

@@ -1,5 +1,5 @@
 /** Pure helpers of the write plan and the error mapping. */
-import { mapOfficeError } from "../../src/excel/errors";
+import { SUSPECT_PAYLOAD_BYTES, isPayloadTooLarge, mapOfficeError } from "../../src/excel/errors";
 import { bucketColor } from "../../src/excel/planFromScore";
 import { locateHeaders } from "../../src/excel/readSource";
 import {
@@ -76,4 +76,18 @@ test("Office errors map to bilingual, actionable messages", () => {
   expect(mapOfficeError({ code: "ActivityLimitReached" }).message.zh).toMatch(/正忙/);
   expect(mapOfficeError({ code: "ItemNotFound" }).code).toBe("ItemNotFound");
   expect(mapOfficeError(new Error("boom")).code).toBe("Unknown");
+});
+
+describe("payload refusals", () => {
+  const err = (code: string) => Object.assign(new Error("x"), { code });
+  test("both payload codes always mean 'retry smaller'", () => {
+    expect(isPayloadTooLarge(err("RequestPayloadSizeLimitExceeded"))).toBe(true);
+    expect(isPayloadTooLarge(err("ResponsePayloadSizeLimitExceeded"))).toBe(true);
+  });
+  test("GeneralException only on a payload large enough to be Excel on the web's refusal", () => {
+    expect(isPayloadTooLarge(err("GeneralException"), SUSPECT_PAYLOAD_BYTES)).toBe(true);
+    expect(isPayloadTooLarge(err("GeneralException"), SUSPECT_PAYLOAD_BYTES - 1)).toBe(false);
+    expect(isPayloadTooLarge(err("GeneralException"))).toBe(false);
+    expect(isPayloadTooLarge(err("AccessDenied"), 10_000_000)).toBe(false);
+  });
 });

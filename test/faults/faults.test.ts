@@ -26,6 +26,9 @@ import {
   type Outcome,
   type UserState,
 } from "../hostile/harness";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 jest.setTimeout(120_000);
 

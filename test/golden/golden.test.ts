@@ -8,6 +8,9 @@
  * see test/fixtures/golden/README.md).
  */
 import { capture, caseNames, loadInput, readExpected, scoreCase, setupCase, writeExpected } from "./harness";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 const names = caseNames();

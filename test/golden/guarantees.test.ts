@@ -17,6 +17,7 @@ import { HISTORY_SHEET } from "../../src/excel/runRecord";
 import { sourceReadChunks } from "../../src/excel/readSource";
 import { chineseSample, englishSample, largeSample } from "../../src/playground/samples";
 import { installSimulator, SimWorkbook } from "../../src/workbook";
+import { expectNoApiRefusals, profileOptions, track } from "../profile";
 import {
   casePolicy,
   caseNames,
@@ -27,6 +28,8 @@ import {
   stableNames,
   type GoldenInput,
 } from "./harness";
+
+expectNoApiRefusals();
 
 jest.setTimeout(180_000);
 
@@ -174,7 +177,8 @@ describe.each(INPUTS)("guarantees: %s", (_label, make) => {
 
 /** Scores a largeSample workbook (detect, then confirm), returning the sync count and largest request. */
 async function scoreLarge(rows: number) {
-  const wb = new SimWorkbook(); // default limits: 5 MB per request and per response, as on Excel on the web
+  // Excel on the web's limits: 5 MB per request and per response (the profile's ExcelApi level is kept).
+  const wb = track(new SimWorkbook(profileOptions({ platform: "web" })));
   const sheets = largeSample(rows);
   wb.loadWorkbook(
     sheets.map((s) => ({ name: s.name, values: s.values, numberFormats: s.numberFormats ?? [] })),

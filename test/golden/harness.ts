@@ -13,6 +13,7 @@ import { scoreActiveSheet, type DetectedMapping } from "../../src/excel/scoreAct
 import type { ScoreOutcome } from "../../src/excel/scoreSheet";
 import { HISTORY_SHEET, NAME_PREFIX } from "../../src/excel/runRecord";
 import { installSimulator, parseAddress, SimWorkbook } from "../../src/workbook";
+import { profileOptions, track } from "../profile";
 
 export const GOLDEN_DIR = join(__dirname, "..", "fixtures", "golden");
 
@@ -84,7 +85,7 @@ export function expectedPath(name: string): string {
 
 /** A fresh simulated workbook holding the case, installed as the global Excel/Office. */
 export async function setupCase(input: GoldenInput): Promise<SimWorkbook> {
-  const wb = new SimWorkbook();
+  const wb = track(new SimWorkbook(profileOptions()));
   wb.loadWorkbook(input.sheets.map((s) => ({ ...s })));
   installSimulator(wb, globalThis);
   await Excel.run(async (ctx) => {

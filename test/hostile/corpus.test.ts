@@ -39,10 +39,12 @@ import {
   policyOf,
   rescore,
   scoreAsAnalyst,
-  valuesOf,
   type Outcome,
   type UserState,
 } from "./harness";
+import { expectNoApiRefusals } from "../profile";
+
+expectNoApiRefusals();
 
 jest.setTimeout(180_000);
 
@@ -150,8 +152,15 @@ const VERIFY: Record<string, (r: ScoreResult, wb: SimWorkbook) => void> = {
   },
   "formula-like-names": (r, wb) => {
     expect(r.customers.map((c) => c.name).sort()).toEqual([...FORMULA_NAMES].sort());
+    // Written with Excel's text prefix, which Excel (and the simulator) does not keep: the cells hold the names as
+    // text, never formulas.
     const texts = wb.getValues("Credit Risk Summary").flat();
-    for (const n of FORMULA_NAMES) expect(texts).toContain(`'${n}`);
+    for (const n of FORMULA_NAMES) expect(texts).toContain(n);
+    const summary = wb.model.sheet("Credit Risk Summary")!;
+    const formulas = wb
+      .getValues("Credit Risk Summary")
+      .flatMap((row, r) => row.map((_, c) => summary.hasFormula(r, c)).filter(Boolean));
+    expect(formulas).toEqual([]);
   },
   "unicode-names": (r, wb) => {
     expect(r.customers.map((c) => c.name).sort()).toEqual([...UNICODE_NAMES].sort());
@@ -221,7 +230,11 @@ function expectClearOutcome(c: HostileCase, final: Outcome): string {
   return `${r.portfolio.invoices} invoices; issues ${[...counts].map(([k, v]) => `${k}×${v}`).join(", ") || "none"}`;
 }
 
-/** Our output is there once, holds no formulas and no formula-like text; the summary/history have no formulas. */
+/**
+ * Our output is there once and holds no formulas; the summary/history have no formulas. (Text that starts with
+ * `=` may be there — an echoed customer name — but as text: the writer sends it with Excel's text prefix, which
+ * the cell does not keep; the strict simulator parses every written string as Excel does.)
+ */
 function expectOutputWellFormed(wb: SimWorkbook, final: Outcome & { status: "done" }): void {
   const sheetName = final.output.sheetName;
   const rect = parseAddress(final.output.address)!;
@@ -237,16 +250,12 @@ function expectOutputWellFormed(wb: SimWorkbook, final: Outcome & { status: "don
   for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
     for (let c = rect.col; c < rect.col + rect.colCount; c++) {
       const v = s.getValue(r, c);
-      if (s.hasFormula(r, c) || (typeof v === "string" && /^[=+\-@]/.test(v)))
-        bad.push(`${r}:${c}:${String(v)}`);
+      if (s.hasFormula(r, c)) bad.push(`${r}:${c}:${String(v)}`);
     }
   }
   expect(bad).toEqual([]);
   for (const name of ["Credit Risk Summary", "信用风险汇总", "CRT_History"]) {
     expect(formulaCells(wb, name)).toEqual([]);
-    for (const v of valuesOf(wb, name)?.flat() ?? []) {
-      if (typeof v === "string" && /^[=+\-@]/.test(v)) throw new Error(`formula-like text on ${name}: ${v}`);
-    }
   }
 }
 

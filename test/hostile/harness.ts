@@ -15,6 +15,7 @@ import { OUTPUT_HEADERS } from "../../src/engine/pipeline/output";
 import { scoreActiveSheet, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
 import type { ScoreOutcome } from "../../src/excel/scoreSheet";
 import { columnLetters, installSimulator, SimWorkbook, type SheetData } from "../../src/workbook";
+import { profileOptions, track } from "../profile";
 import { AS_OF } from "../fixtures/hostile/generate";
 
 export type Outcome = ScoreOutcome<ScoreResult>;
@@ -32,7 +33,7 @@ export const OUR_SHEETS = ["Credit Risk Summary", "信用风险汇总", "CRT_His
 
 /** A fresh simulated workbook installed as the global Excel/Office. */
 export function makeWorkbook(sheets: SheetData[]): SimWorkbook {
-  const wb = new SimWorkbook();
+  const wb = track(new SimWorkbook(profileOptions()));
   wb.loadWorkbook(sheets);
   installSimulator(wb, globalThis);
   return wb;

@@ -1,7 +1,7 @@
 import {
   errorText,
   evaluateFormula,
-  todaySerialUtc,
+  todaySerial,
   type FormulaContext,
 } from "../../src/playground/formulaEval";
 import { serialFromYmd } from "../../src/engine/serial";
@@ -82,7 +82,10 @@ describe("evaluateFormula", () => {
   it("has TODAY, DATE and SUM", () => {
     expect(evaluateFormula("=TODAY()", ctx)).toBe(46000);
     expect(evaluateFormula("=DATE(2025,1,15)", ctx)).toBe(serialFromYmd(2025, 1, 15));
-    expect(evaluateFormula("=DATE(2025,2,30)", ctx)).toBe("#NUM!");
+    // Excel rolls days over: "DATE(2008,1,35) returns … February 4, 2008" (support.microsoft.com, DATE function).
+    expect(evaluateFormula("=DATE(2025,2,30)", ctx)).toBe(serialFromYmd(2025, 3, 2));
+    expect(evaluateFormula("=DATE(2008,1,35)", ctx)).toBe(serialFromYmd(2008, 2, 4));
+    expect(evaluateFormula("=DATE(2025,13,1)", ctx)).toBe(serialFromYmd(2026, 1, 1));
     expect(evaluateFormula("=SUM(A1:B2, 1)", ctx)).toBe(45672 + 2 + 3 + 1);
   });
 
@@ -148,9 +151,9 @@ describe("evaluateFormula", () => {
   });
 });
 
-describe("todaySerialUtc", () => {
-  it("uses UTC calendar components", () => {
-    expect(todaySerialUtc(new Date(Date.UTC(2026, 10, 28, 23, 59)))).toBe(serialFromYmd(2026, 11, 28));
-    expect(todaySerialUtc(new Date(Date.UTC(2025, 0, 15, 0, 0)))).toBe(45672);
+describe("todaySerial", () => {
+  it("uses the local calendar date, as Excel's TODAY does (test/sim/today.test.ts runs under several TZ)", () => {
+    expect(todaySerial(new Date(2026, 10, 28, 23, 59))).toBe(serialFromYmd(2026, 11, 28));
+    expect(todaySerial(new Date(2026, 10, 28, 0, 5))).toBe(serialFromYmd(2026, 11, 28));
   });
 });

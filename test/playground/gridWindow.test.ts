@@ -9,6 +9,7 @@ import {
 } from "../../src/playground/gridWindow";
 import { readParams, withParam } from "../../src/playground/params";
 import { playgroundStrings } from "../../src/playground/i18n";
+import { DEFAULT_PROFILE, NEWEST_EXCEL_API } from "../../src/workbook";
 
 describe("grid window arithmetic", () => {
   it("finds visible rows with overscan, clamped to the sheet", () => {
@@ -45,32 +46,33 @@ describe("grid window arithmetic", () => {
 });
 
 describe("page parameters and strings", () => {
-  it("reads lang, theme and sample with defaults", () => {
-    expect(readParams("")).toEqual({ lang: "en-US", theme: "light", sample: "en", platform: "windows" });
-    expect(readParams("?lang=zh-CN")).toEqual({
-      lang: "zh-CN",
-      theme: "light",
-      sample: "zh",
-      platform: "windows",
-    });
+  it("reads lang, theme, sample and the host profile with defaults", () => {
+    const profile = DEFAULT_PROFILE;
+    expect(readParams("")).toEqual({ lang: "en-US", theme: "light", sample: "en", profile });
+    expect(readParams("?lang=zh-CN")).toEqual({ lang: "zh-CN", theme: "light", sample: "zh", profile });
     expect(readParams("?lang=zh&theme=dark&sample=large")).toEqual({
       lang: "zh-CN",
       theme: "dark",
       sample: "large",
-      platform: "windows",
+      profile,
     });
-    expect(readParams("?lang=fr-FR&theme=neon&sample=x&platform=ipad")).toEqual({
+    expect(readParams("?lang=fr-FR&theme=neon&sample=x&platform=ios&excelApi=9.9")).toEqual({
       lang: "en-US",
       theme: "light",
       sample: "en",
-      platform: "windows",
+      profile,
     });
+    expect(readParams("?platform=web&excelApi=1.9").profile).toEqual({ platform: "web", excelApi: "1.9" });
+    expect(readParams("?platform=mac").profile).toEqual({ platform: "mac", excelApi: NEWEST_EXCEL_API });
   });
 
-  it("reads the platform the simulation stands for", () => {
-    expect(readParams("?platform=web").platform).toBe("web");
-    expect(readParams("?platform=Mac").platform).toBe("mac");
-    expect(readParams("?platform=windows").platform).toBe("windows");
+  it("reads the platform the simulation stands for, and the large sample's rows", () => {
+    expect(readParams("?platform=web").profile.platform).toBe("web");
+    expect(readParams("?platform=Mac").profile.platform).toBe("mac");
+    expect(readParams("?platform=windows").profile.platform).toBe("windows");
+    expect(readParams("?sample=large&rows=5000").rows).toBe(5000);
+    expect(readParams("?sample=large&rows=9999999").rows).toBe(1_048_575);
+    expect(readParams("?sample=large&rows=-3").rows).toBeUndefined();
   });
 
   it("sets one parameter keeping the others", () => {

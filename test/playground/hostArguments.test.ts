@@ -6,13 +6,9 @@
  */
 import { getAdapter } from "../../src/functions/adapters";
 import { buildFunctionsMetadata } from "../../src/functions/metadata";
-import {
-  HOST_ARGUMENTS,
-  PLATFORMS,
-  callSignatures,
-  type Platform,
-} from "../../src/playground/customFunctions";
+import { HOST_ARGUMENTS, callSignatures } from "../../src/playground/customFunctions";
 import { evaluateFormula, type FormulaContext } from "../../src/playground/formulaEval";
+import { PLATFORMS, type Platform } from "../../src/workbook/profile";
 import { installFakeCustomFunctions, uninstallFakeCustomFunctions } from "../functions/fakeCustomFunctions";
 
 beforeAll(() => installFakeCustomFunctions());

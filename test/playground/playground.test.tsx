@@ -10,8 +10,9 @@ import { registerCustomFunctions } from "../../src/functions/register";
 import { englishSample } from "../../src/playground/samples";
 import { applySheetLayout } from "../../src/playground/sampleLayout";
 import type { PlaygroundParams } from "../../src/playground/params";
+import { DEFAULT_PROFILE } from "../../src/workbook";
 
-const EN: PlaygroundParams = { lang: "en-US", theme: "light", sample: "en", platform: "windows" };
+const EN: PlaygroundParams = { lang: "en-US", theme: "light", sample: "en", profile: DEFAULT_PROFILE };
 
 function setup(params: PlaygroundParams = EN) {
   const wb = new SimWorkbook({ displayLanguage: params.lang });
@@ -100,8 +101,9 @@ describe("Playground page on the simulator", () => {
   });
 
   it("shows Chinese UI strings under zh-CN", () => {
-    setup({ lang: "zh-CN", theme: "dark", sample: "zh", platform: "web" });
+    setup({ lang: "zh-CN", theme: "dark", sample: "zh", profile: { platform: "web", excelApi: "1.9" } });
     expect(screen.getByText(/演练场/)).toBeTruthy();
+    expect(screen.getByTestId("host-profile").textContent).toBe("网页版 Excel · ExcelApi 1.9");
     expect(screen.getByLabelText("编辑栏")).toBeTruthy();
     expect(document.querySelector('[data-theme="dark"]')).toBeTruthy();
   });

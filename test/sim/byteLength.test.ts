@@ -1,6 +1,6 @@
 /** The simulator's request/response byte counter equals TextEncoder's UTF-8 length, without encoding. */
 import fc from "fast-check";
-import { byteLength } from "../../src/workbook/proxy";
+import { byteLength } from "../../src/workbook/office/proxy";
 
 const encoder = new TextEncoder();
 

@@ -8,7 +8,8 @@ describe("Office namespace", () => {
     setup();
     const seen: unknown[] = [];
     const info = await Office.onReady((i) => seen.push(i));
-    expect(info).toEqual({ host: "Excel", platform: "OfficeOnline" });
+    // The default profile is Excel on Windows (Office.PlatformType.PC).
+    expect(info).toEqual({ host: "Excel", platform: "PC" });
     expect(seen).toHaveLength(1);
     expect(Office.HostType.Excel).toBe("Excel");
     expect(Office.AsyncResultStatus.Succeeded).toBe("succeeded");

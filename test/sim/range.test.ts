@@ -171,8 +171,9 @@ describe("ranges and worksheets", () => {
       const r = ws.getRange("D1:E5").load("values, formulas, valueTypes");
       await context.sync();
       expect(r.formulas.map((x) => x[0])).toEqual(["=B2*2", 123, true, "", -4.5]);
-      expect(r.values[0]).toEqual(["", "007"]);
-      expect(r.valueTypes.map((x) => x[0])).toEqual(["Empty", "Double", "Boolean", "Empty", "Double"]);
+      // A formula cell reads as its computed value, as in Excel (B2 is 1200.5 in this sheet).
+      expect(r.values[0]).toEqual([2401, "007"]);
+      expect(r.valueTypes.map((x) => x[0])).toEqual(["Double", "Double", "Boolean", "Empty", "Double"]);
     });
     expect(wb.getFormulas("Invoices")[0][3]).toBe("=B2*2");
   });

@@ -1,8 +1,18 @@
 /** SimWorkbook: owns the model, options, stats, fault plan, document settings and custom-function registry. */
-import { columnLetters } from "./address";
-import { type CellValue, type FormulaEvaluator, type SheetModel, WorkbookModel } from "./model";
-import type { SimHost } from "./proxy";
-import { createView, type WorkbookView } from "./view";
+import { columnLetters, parseAddress } from "./address";
+import type { SheetModel } from "./model/sheet";
+import type { CellValue, FormulaEvaluator } from "./model/types";
+import { WorkbookModel } from "./model/workbook";
+import type { SimHost } from "./office/proxy";
+import {
+  DEFAULT_PROFILE,
+  type HostProfile,
+  type Platform,
+  WEB_PAYLOAD_LIMIT_BYTES,
+  parseProfile,
+  requirementSetsFor,
+} from "./profile";
+import { createView, type WorkbookView } from "./view/view";
 
 export interface SheetData {
   name: string;
@@ -15,27 +25,50 @@ export interface SheetData {
 }
 
 export interface SimOptions {
-  /** Request payload limit per sync in bytes; default 5 MB. */
+  /** Host platform (see ./profile.ts); default "windows". */
+  platform?: Platform;
+  /** ExcelApi level, "1.1" … the newest in @types/office-js (the default). */
+  excelApi?: string;
+  /**
+   * Request payload limit per sync in bytes. Default: 5 MB on the web, none on Windows and Mac (the limit is
+   * Excel on the web's). When set, it applies on every platform.
+   */
   payloadLimitBytes?: number;
   /**
+   * Error code of a request above the limit: default GeneralException on the web (as Excel on the web has reported
+   * it), RequestPayloadSizeLimitExceeded elsewhere (an explicit `payloadLimitBytes`).
+   */
+  oversizeRequestCode?: "GeneralException" | "RequestPayloadSizeLimitExceeded";
+  /**
    * Response payload limit per sync in bytes (UTF-8 JSON of the loaded values, as counted in
-   * `SimStats.responseBytes`); default 5 MB like Excel on the web. Above it the sync fails with
+   * `SimStats.responseBytes`). Default: 5 MB on the web, none elsewhere. Above it the sync fails with
    * ResponsePayloadSizeLimitExceeded and delivers nothing.
    */
   responsePayloadLimitBytes?: number;
   /** Office.context.displayLanguage; default "en-US". */
   displayLanguage?: string;
-  /** Requirement set name -> highest supported version. */
+  /** Extra or replaced requirement sets (name -> highest version), on top of the profile's. */
   requirementSets?: Record<string, string>;
 }
 
 export interface SimStats {
   syncs: number;
+  /** Syncs that failed (payload refusals, faults, errors), included in `syncs`. */
+  failedSyncs: number;
   requestBytes: number;
   maxRequestBytes: number;
   responseBytes: number;
   maxResponseBytes: number;
 }
+
+const noStats = (): SimStats => ({
+  syncs: 0,
+  failedSyncs: 0,
+  requestBytes: 0,
+  maxRequestBytes: 0,
+  responseBytes: 0,
+  maxResponseBytes: 0,
+});
 
 export interface ConditionalFormatInfo {
   id: string;
@@ -59,19 +92,17 @@ export interface FaultPlan {
   message?: string;
 }
 
-export const DEFAULT_REQUIREMENT_SETS: Record<string, string> = {
-  ExcelApi: "1.17",
-  SharedRuntime: "1.1",
-  CustomFunctionsRuntime: "1.4",
-  RibbonApi: "1.1",
-  DialogApi: "1.2",
-};
+/** Requirement sets of the default profile (Windows, newest ExcelApi level). */
+export const DEFAULT_REQUIREMENT_SETS: Readonly<Record<string, string>> = requirementSetsFor(DEFAULT_PROFILE);
 
 export class SimWorkbook {
   readonly model = new WorkbookModel();
   readonly view: WorkbookView;
+  /** The host this workbook plays: platform and ExcelApi level. */
+  readonly profile: HostProfile;
   readonly payloadLimitBytes: number;
   readonly responsePayloadLimitBytes: number;
+  readonly oversizeRequestCode: string;
   displayLanguage: string;
   readonly requirementSets: Record<string, string>;
   /** Live document settings (Office.context.document.settings). */
@@ -82,31 +113,40 @@ export class SimWorkbook {
   readonly customFunctions = new Map<string, (...args: unknown[]) => unknown>();
   /** Office.actions.associate registrations. */
   readonly actions = new Map<string, (...args: unknown[]) => unknown>();
+  /**
+   * Every Office.js member refused with ApiNotFound ("Range.getMergedAreasOrNullObject"), in order, even when the
+   * caller caught the error: an add-in that feature-detects first never appears here.
+   */
+  readonly apiRefusals: string[] = [];
   /** Office.addin calls, in order ("showAsTaskpane", "hide"). */
   readonly addinCalls: string[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly faults: FaultPlan[] = [];
   private syncCounter = 0;
-  private counters: SimStats = {
-    syncs: 0,
-    requestBytes: 0,
-    maxRequestBytes: 0,
-    responseBytes: 0,
-    maxResponseBytes: 0,
-  };
+  private counters: SimStats = noStats();
   /** The SimHost the proxies use. */
   readonly host: SimHost;
 
   constructor(options: SimOptions = {}) {
-    this.payloadLimitBytes = options.payloadLimitBytes ?? 5 * 1024 * 1024;
-    this.responsePayloadLimitBytes = options.responsePayloadLimitBytes ?? 5 * 1024 * 1024;
+    const profile = parseProfile(options.platform, options.excelApi);
+    if (options.excelApi !== undefined && profile.excelApi !== options.excelApi)
+      throw new Error(`Unknown ExcelApi level ${options.excelApi}`);
+    this.profile = profile;
+    const web = profile.platform === "web";
+    this.payloadLimitBytes = options.payloadLimitBytes ?? (web ? WEB_PAYLOAD_LIMIT_BYTES : Infinity);
+    this.responsePayloadLimitBytes =
+      options.responsePayloadLimitBytes ?? (web ? WEB_PAYLOAD_LIMIT_BYTES : Infinity);
+    this.oversizeRequestCode =
+      options.oversizeRequestCode ?? (web ? "GeneralException" : "RequestPayloadSizeLimitExceeded");
     this.displayLanguage = options.displayLanguage ?? "en-US";
-    this.requirementSets = { ...DEFAULT_REQUIREMENT_SETS, ...options.requirementSets };
+    this.requirementSets = { ...requirementSetsFor(profile), ...options.requirementSets };
     this.view = createView(this.model, this.listeners, () => this.notify());
     this.host = {
       model: this.model,
       payloadLimitBytes: this.payloadLimitBytes,
+      oversizeRequestCode: this.oversizeRequestCode,
       responsePayloadLimitBytes: this.responsePayloadLimitBytes,
+      requirementSets: this.requirementSets,
       takeFault: () => {
         this.syncCounter++;
         const i = this.faults.findIndex((f) => f.at === this.syncCounter);
@@ -114,15 +154,17 @@ export class SimWorkbook {
         const [f] = this.faults.splice(i, 1);
         return f;
       },
-      recordSync: (req, res) => {
+      recordSync: (req, res, failed) => {
         const s = this.counters;
         s.syncs++;
+        if (failed) s.failedSyncs++;
         s.requestBytes += req;
         s.maxRequestBytes = Math.max(s.maxRequestBytes, req);
         s.responseBytes += res;
         s.maxResponseBytes = Math.max(s.maxResponseBytes, res);
       },
       changed: () => this.notify(),
+      refused: (member) => void this.apiRefusals.push(member),
     };
     this.loadWorkbook([{ name: "Sheet1", values: [] }]);
   }
@@ -141,7 +183,7 @@ export class SimWorkbook {
           if (f) s.setNumberFormat(r, c, f);
         }),
       );
-      data.values.forEach((row, r) => row?.forEach((v, c) => s.writeInput(r, c, v)));
+      data.values.forEach((row, r) => row?.forEach((v, c) => s.storeVerbatim(r, c, v)));
       if (data.visibility) s.visibility = data.visibility;
       if (data.protected) s.protected = true;
     }
@@ -194,8 +236,12 @@ export class SimWorkbook {
   getConditionalFormats(sheetName: string): ConditionalFormatInfo[] {
     const s = this.sheetOrThrow(sheetName);
     return s.cfs.map((cf, priority) => {
-      const { r0, c0, r1, c1 } = cf.rect;
-      const address = `${columnLetters(c0)}${r0 + 1}${r0 === r1 && c0 === c1 ? "" : `:${columnLetters(c1)}${r1 + 1}`}`;
+      const address = cf.ranges
+        .map(
+          ({ r0, c0, r1, c1 }) =>
+            `${columnLetters(c0)}${r0 + 1}${r0 === r1 && c0 === c1 ? "" : `:${columnLetters(c1)}${r1 + 1}`}`,
+        )
+        .join(",");
       const info: ConditionalFormatInfo = {
         id: cf.id,
         type: cf.type,
@@ -262,6 +308,20 @@ export class SimWorkbook {
     return this.sheetOrThrow(sheetName).visibility;
   }
 
+  /**
+   * The analyst selects cells (as with the mouse; Ctrl+click for several areas): activates `sheetName` and selects
+   * `address`, e.g. "B5", "A:A" or "A2:B3, C8:D9" (the first area holds the active cell).
+   */
+  select(sheetName: string, address: string): void {
+    const s = this.sheetOrThrow(sheetName);
+    const areas = address.split(",").map((a) => {
+      const p = parseAddress(a.trim());
+      return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
+    });
+    this.model.select(s, areas);
+    this.notify();
+  }
+
   /** Marks a sheet protected (writes to it then fail with AccessDenied) or unprotected. */
   setSheetProtected(sheetName: string, value = true): void {
     this.sheetOrThrow(sheetName).protected = value;
@@ -284,7 +344,7 @@ export class SimWorkbook {
   }
 
   resetStats(): void {
-    this.counters = { syncs: 0, requestBytes: 0, maxRequestBytes: 0, responseBytes: 0, maxResponseBytes: 0 };
+    this.counters = noStats();
   }
 
   /** Fault injection: the `at`-th upcoming non-empty sync fails with `code` and applies nothing. */

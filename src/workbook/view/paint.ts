@@ -4,11 +4,12 @@
  * property the highest-priority matching rule wins; `stopIfTrue` stops lower rules once a rule matched.
  * Formulas the evaluator does not understand simply do not paint.
  */
-import { type Rect, containsCell } from "./address";
-import { mixColors } from "./color";
-import { type CellReader, type Scalar, compareValues, evaluateFormula, isTruthy } from "./formula";
-import type { CfModel, ColorCriterion, SheetModel } from "./model";
-import { isErrorValue } from "./numberFormat";
+import { type Rect, containsCell } from "../address";
+import { mixColors } from "../color";
+import { type CellReader, type Scalar, compareValues, evaluateFormula, isTruthy } from "../formula";
+import type { SheetModel } from "../model/sheet";
+import type { CfModel, ColorCriterion } from "../model/types";
+import { isErrorValue } from "../numberFormat";
 
 export interface CfPaint {
   fill?: string;
@@ -19,6 +20,9 @@ export interface CfPaint {
 }
 
 /** A cell reader for formulas on `sheet` (other sheets by name). */
+/** TODAY() for rules on `sheet`: the host's local date. */
+const todayOf = (sheet: SheetModel) => (): number => sheet.wb.todaySerial();
+
 export function readerFor(sheet: SheetModel): CellReader {
   return (row, col, other) => {
     const s = other ? sheet.wb.sheet(other) : sheet;
@@ -34,13 +38,15 @@ interface Stats {
 }
 const statsCache = new WeakMap<CfModel, Stats>();
 
-function numbersIn(sheet: SheetModel, rect: Rect): number[] {
+function numbersIn(sheet: SheetModel, rects: Rect[]): number[] {
   const out: number[] = [];
-  const r1 = Math.min(rect.r1, sheet.extentRows() - 1);
-  for (let r = rect.r0; r <= r1; r++) {
-    for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 1000); c++) {
-      const v = sheet.getValue(r, c);
-      if (typeof v === "number") out.push(v);
+  for (const rect of rects) {
+    const r1 = Math.min(rect.r1, sheet.extentRows() - 1);
+    for (let r = rect.r0; r <= r1; r++) {
+      for (let c = rect.c0; c <= Math.min(rect.c1, rect.c0 + 1000); c++) {
+        const v = sheet.getValue(r, c);
+        if (typeof v === "number") out.push(v);
+      }
     }
   }
   return out.sort((a, b) => a - b);
@@ -49,7 +55,7 @@ function numbersIn(sheet: SheetModel, rect: Rect): number[] {
 function stats(sheet: SheetModel, cf: CfModel): number[] {
   const hit = statsCache.get(cf);
   if (hit && hit.version === sheet.wb.version) return hit.nums;
-  const nums = numbersIn(sheet, cf.rect);
+  const nums = numbersIn(sheet, cf.ranges);
   statsCache.set(cf, { version: sheet.wb.version, nums });
   return nums;
 }
@@ -158,15 +164,17 @@ export function paintCell(sheet: SheetModel, row: number, col: number): CfPaint 
   if (!sheet.cfs.length) return out;
   const read = readerFor(sheet);
   for (const cf of sheet.cfs) {
-    if (!containsCell(cf.rect, row, col)) continue;
-    const dr = row - cf.rect.r0;
-    const dc = col - cf.rect.c0;
+    if (!cf.ranges.some((r) => containsCell(r, row, col))) continue;
+    // Relative references are written for the top-left cell of the rule's first range.
+    const dr = row - cf.ranges[0]!.r0;
+    const dc = col - cf.ranges[0]!.c0;
     let matched = false;
     try {
       if (cf.type === "Custom" || cf.type === "CellValue") {
         const ok =
           cf.type === "Custom"
-            ? cf.custom.formula !== "" && isTruthy(evaluateFormula(cf.custom.formula, read, dr, dc))
+            ? cf.custom.formula !== "" &&
+              isTruthy(evaluateFormula(cf.custom.formula, read, dr, dc, todayOf(sheet)))
             : cellValueMatch(cf, sheet.getValue(row, col), read, dr, dc);
         if (ok) {
           matched = true;

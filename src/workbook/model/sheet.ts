@@ -1,124 +1,13 @@
 /**
- * The simulator's document model: sheets with row-array cell storage (sparse outside the used area), sparse
- * formats, tables, conditional formats, names, charts. No proxies here; everything is synchronous and direct.
+ * One worksheet of the model: row-array cell storage (sparse outside the used area), sparse formats, styles,
+ * merges, conditional formats and charts. Everything is synchronous and direct.
  */
-import { MAX_COLS, MAX_ROWS, type Rect, intersect, rectCols, rectRows } from "./address";
-import { isErrorValue } from "./numberFormat";
-
-export type CellValue = string | number | boolean;
-
-/** Per-cell style properties (all optional; absent = default). */
-export interface Style {
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-  italic?: boolean;
-  fontName?: string;
-  fontSize?: number;
-  hAlign?: string;
-  wrapText?: boolean;
-}
-export type StyleKey = keyof Style;
-
-export const DEFAULT_FONT = { name: "Calibri", size: 11, color: "#000000" };
-export const DEFAULT_COLUMN_WIDTH = 64; // points-ish, like Excel's 8.43 chars
-export const DEFAULT_ROW_HEIGHT = 15;
-
-export interface CfFormat {
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-  italic?: boolean;
-}
-export interface ColorCriterion {
-  type: string;
-  formula?: string;
-  color?: string;
-}
-export interface CfModel {
-  id: string;
-  type: string; // Excel.ConditionalFormatType value, e.g. "Custom"
-  rect: Rect;
-  stopIfTrue: boolean;
-  custom: { formula: string; format: CfFormat };
-  cellValue: { formula1: string; formula2?: string; operator: string; format: CfFormat };
-  colorScale: { minimum?: ColorCriterion; midpoint?: ColorCriterion; maximum?: ColorCriterion };
-  dataBar: {
-    barDirection: string;
-    positiveFillColor: string;
-    negativeFillColor: string;
-    showDataBarOnly: boolean;
-  };
-}
-
-export interface TableModel {
-  id: string;
-  name: string;
-  sheet: SheetModel;
-  rect: Rect; // includes header row when showHeaders
-  showHeaders: boolean;
-  style: string;
-}
-
-export interface ChartModel {
-  id: string;
-  name: string;
-  type: string;
-  sheet: SheetModel;
-  source: Rect;
-  seriesBy: string;
-  title: string;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  position?: { start: string; end?: string };
-}
-
-export interface NameModel {
-  name: string;
-  formula: string; // "=Sheet1!$A$1" or "=42" or "=\"text\""
-  comment: string;
-  visible: boolean;
-  sheet?: SheetModel; // worksheet-scoped names
-}
-
-/** Evaluates a formula cell; the playground plugs custom functions in here. */
-export type FormulaEvaluator = (
-  formula: string,
-  where: { sheet: string; row: number; col: number },
-) => CellValue | null | undefined;
-
-type Grid<T> = (T[] | undefined)[];
-
-function gridGet<T>(g: Grid<T>, r: number, c: number): T | undefined {
-  const row = g[r];
-  return row === undefined ? undefined : row[c];
-}
-
-function gridSet<T>(g: Grid<T>, r: number, c: number, v: T | undefined): void {
-  let row = g[r];
-  if (row === undefined) {
-    if (v === undefined) return;
-    row = g[r] = [];
-  }
-  row[c] = v as T;
-}
-
-let nextId = 1;
-export const newId = (prefix: string): string => `{${prefix}-${String(nextId++).padStart(8, "0")}}`;
-
-/** Coerces typed input the way Excel does for plain (non-formula) values written through `values`. */
-export function coerceInput(v: unknown, numberFormat: string | undefined): CellValue {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
-  if (typeof v === "boolean") return v;
-  const s = String(v);
-  if (numberFormat === "@") return s;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim()) && s.trim() !== "") return Number(s.trim());
-  if (/^(true|false)$/i.test(s)) return /^true$/i.test(s);
-  return s;
-}
+import { MAX_COLS, MAX_ROWS, type Rect, intersect, rectCols, rectRows } from "../address";
+import { enterValue } from "../entry";
+import { clearRules } from "./conditionalFormats";
+import { type Grid, gridGet, gridSet } from "./grid";
+import { type CellValue, type CfModel, type ChartModel, type Style, type StyleKey, newId } from "./types";
+import type { WorkbookModel } from "./workbook";
 
 export class SheetModel {
   id = newId("sheet");
@@ -141,6 +30,9 @@ export class SheetModel {
   charts: ChartModel[] = [];
   private usedCache: { version: number; valuesOnly: boolean; rect: Rect | null }[] = [];
   version = 0;
+
+  /** The host's local calendar year (dates typed without a year), read only when such a date is entered. */
+  private readonly thisYear = (): number => this.wb.today().year;
 
   constructor(
     public name: string,
@@ -179,8 +71,43 @@ export class SheetModel {
     gridSet(this.numFmt, r, c, f === "General" && !this.colNumFmt.has(c) ? undefined : f);
   }
 
-  /** Writes one cell from a `values`/`formulas` input. `null`/`undefined` leave the cell unchanged (like Excel). */
+  /**
+   * Writes one cell from a `values`/`formulas` input or typing, with Excel's value entry (../entry.ts): strings are
+   * parsed as typed unless the cell is formatted as text; a date, percentage, currency … entry gives a General
+   * cell its number format. `null`/`undefined` leave the cell unchanged (like Excel).
+   */
   writeInput(r: number, c: number, v: unknown): void {
+    if (v === null || v === undefined) return;
+    if (typeof v === "number" || typeof v === "boolean") {
+      // The common case (every written number): stored as it is, no entry parsing, no format change.
+      gridSet(this.formulas, r, c, undefined);
+      gridSet(this.values, r, c, typeof v === "number" && !Number.isFinite(v) ? "#NUM!" : v);
+      return;
+    }
+    const own = gridGet(this.numFmt, r, c);
+    const fmt = own ?? (this.colNumFmt.size ? this.colNumFmt.get(c) : undefined);
+    const e = enterValue(v, fmt, this.thisYear);
+    if (e.formula !== undefined) {
+      gridSet(this.formulas, r, c, e.formula);
+      gridSet(this.values, r, c, undefined);
+    } else {
+      gridSet(this.formulas, r, c, undefined);
+      gridSet(this.values, r, c, e.value === "" ? undefined : e.value);
+    }
+    if (e.format && this.getNumberFormat(r, c) === "General") gridSet(this.numFmt, r, c, e.format);
+  }
+
+  /** Stores text as it is (table header names: Excel keeps a table's headers as text). */
+  storeText(r: number, c: number, s: string): void {
+    gridSet(this.formulas, r, c, undefined);
+    gridSet(this.values, r, c, s === "" ? undefined : s);
+  }
+
+  /**
+   * Stores a cell as a file holds it (opening a workbook, `loadWorkbook`): strings stay strings, only a leading "="
+   * makes a formula; no parsing, no formats. `null`/`undefined` leave the cell unchanged.
+   */
+  storeVerbatim(r: number, c: number, v: unknown): void {
     if (v === null || v === undefined) return;
     if (typeof v === "string" && v.length > 1 && v.startsWith("=")) {
       gridSet(this.formulas, r, c, v);
@@ -188,8 +115,9 @@ export class SheetModel {
       return;
     }
     gridSet(this.formulas, r, c, undefined);
-    const cv = coerceInput(v, gridGet(this.numFmt, r, c));
-    gridSet(this.values, r, c, cv === "" ? undefined : cv);
+    const value: CellValue =
+      typeof v === "number" ? (Number.isFinite(v) ? v : "#NUM!") : typeof v === "boolean" ? v : String(v);
+    gridSet(this.values, r, c, value === "" ? undefined : value);
   }
 
   /** Effective style of a cell: cell over row over column styles, per property. */
@@ -282,6 +210,7 @@ export class SheetModel {
       if (rect.r0 === 0 && rect.r1 === MAX_ROWS - 1)
         for (let c = rect.c0; c <= Math.min(rect.c1, 2000); c++) this.colNumFmt.delete(c);
       this.merges = this.merges.filter((m) => !intersect(m, rect));
+      clearRules(this, rect);
     }
   }
 
@@ -361,78 +290,4 @@ export class SheetModel {
       }
     }
   }
-}
-
-export class WorkbookModel {
-  sheets: SheetModel[] = [];
-  tables: TableModel[] = [];
-  names: NameModel[] = [];
-  activeSheet: SheetModel | null = null;
-  selection: { sheet: SheetModel; rect: Rect } | null = null;
-  evaluator: FormulaEvaluator | null = null;
-  version = 0;
-  private evaluating = 0;
-
-  /** Value of a formula cell via the registered evaluator; "" when none (or on re-entrant cycles). */
-  evaluate(formula: string, sheet: string, row: number, col: number): CellValue {
-    if (!this.evaluator || this.evaluating > 64) return "";
-    this.evaluating++;
-    try {
-      const v = this.evaluator(formula, { sheet, row, col });
-      return v === null || v === undefined ? "" : v;
-    } catch {
-      return "#VALUE!";
-    } finally {
-      this.evaluating--;
-    }
-  }
-
-  sheet(name: string): SheetModel | undefined {
-    const key = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === key);
-  }
-
-  table(name: string): TableModel | undefined {
-    const key = name.toLowerCase();
-    return this.tables.find((t) => t.name.toLowerCase() === key || t.id === name);
-  }
-
-  name(name: string, scope?: SheetModel): NameModel | undefined {
-    const key = name.toLowerCase();
-    return this.names.find((n) => n.name.toLowerCase() === key && n.sheet === scope);
-  }
-
-  addSheet(name: string): SheetModel {
-    const s = new SheetModel(name, this);
-    this.sheets.push(s);
-    this.version++;
-    return s;
-  }
-
-  removeSheet(s: SheetModel): void {
-    this.sheets = this.sheets.filter((x) => x !== s);
-    this.tables = this.tables.filter((t) => t.sheet !== s);
-    this.names = this.names.filter((n) => n.sheet !== s);
-    if (this.activeSheet === s)
-      this.activeSheet = this.sheets.find((x) => x.visibility === "Visible") ?? null;
-    if (this.selection?.sheet === s) this.selection = null;
-    this.version++;
-  }
-
-  nextSheetName(): string {
-    for (let i = 1; ; i++) if (!this.sheet(`Sheet${i}`)) return `Sheet${i}`;
-  }
-
-  nextTableName(): string {
-    for (let i = 1; ; i++) if (!this.table(`Table${i}`)) return `Table${i}`;
-  }
-}
-
-/** Excel value type of a stored value, as in `Range.valueTypes`. */
-export function valueType(v: CellValue): string {
-  if (v === "") return "Empty";
-  if (typeof v === "number") return "Double";
-  if (typeof v === "boolean") return "Boolean";
-  if (isErrorValue(v)) return "Error";
-  return "String";
 }

@@ -8,19 +8,36 @@
  * before anything runs, so they apply nothing. Loaded values of a failed sync are not delivered. An oversized
  * response (ResponsePayloadSizeLimitExceeded) fails after the operations ran: their writes stay applied, but no
  * loaded value (values, formulas, items, null-object flags) is delivered.
+ *
+ * Requirement sets (host profiles): every proxy class carries its Office.js class name (`officeName`, given by
+ * {@link installProxies}); a member whose `[Api set: …]` (office/apiSets.generated.ts, from @types/office-js) is
+ * above the host's sets throws `ApiNotFound` where the Office.js library throws it — methods and navigation
+ * properties when called or read, scalar properties when read after loading — and scalar properties a host lacks
+ * cannot be loaded or written (the sync fails with ApiNotFound). Members the Office.js type has but the simulator
+ * does not model throw `ApiNotFound` above the level too, and `NotImplemented` (naming the member) within it, so a
+ * test never silently gets `undefined`.
  */
-import type { WorkbookModel } from "./model";
-import { SimError, SimErrorCodes, notFound } from "./errors";
+import type { WorkbookModel } from "../model/workbook";
+import { SimError, SimErrorCodes, notFound } from "../errors";
+import { setSupported } from "../profile";
+import { type MemberInfo, memberInfo } from "./apiSets";
 
 /** What the proxies need from the owning SimWorkbook. */
 export interface SimHost {
   readonly model: WorkbookModel;
+  /** Request payload limit per sync in bytes (Infinity: none). */
   readonly payloadLimitBytes: number;
+  /** Error code of a request above the limit (the web profile: GeneralException, see ../profile.ts). */
+  readonly oversizeRequestCode: string;
   /** Response payload limit per sync (bytes of the loaded values, as counted in `responseBytes`). */
   readonly responsePayloadLimitBytes: number;
+  /** Requirement sets of the host profile (set → highest version). */
+  readonly requirementSets: Record<string, string>;
+  /** Called with "Class.member" whenever a member is refused with ApiNotFound. */
+  refused?(member: string): void;
   /** Called once per non-empty sync before it runs; returns an injected fault or null. */
   takeFault(): { code: string; message?: string } | null;
-  recordSync(requestBytes: number, responseBytes: number): void;
+  recordSync(requestBytes: number, responseBytes: number, failed?: boolean): void;
   /** Called after a sync that changed the model. */
   changed(): void;
 }
@@ -114,14 +131,17 @@ export class SimContext {
     const requestBytes = byteLength(JSON.stringify(ops.map((o) => o.desc)));
     const fault = this.host.takeFault();
     if (fault) {
-      this.host.recordSync(requestBytes, 0);
+      this.host.recordSync(requestBytes, 0, true);
       throw new SimError(fault.code, fault.message);
     }
     if (requestBytes > this.host.payloadLimitBytes) {
-      this.host.recordSync(requestBytes, 0);
+      this.host.recordSync(requestBytes, 0, true);
+      const code = this.host.oversizeRequestCode;
       throw new SimError(
-        SimErrorCodes.requestPayloadSizeLimitExceeded,
-        `The request payload size (${requestBytes} bytes) has exceeded the limit (${this.host.payloadLimitBytes} bytes).`,
+        code,
+        code === SimErrorCodes.generalException
+          ? "An internal error has occurred."
+          : `The request payload size (${requestBytes} bytes) has exceeded the limit (${this.host.payloadLimitBytes} bytes).`,
       );
     }
     const model = this.host.model;
@@ -142,7 +162,7 @@ export class SimContext {
     }
     if (model.version !== before) this.host.changed();
     if (failure) {
-      this.host.recordSync(requestBytes, 0);
+      this.host.recordSync(requestBytes, 0, true);
       throw failure;
     }
     let responseBytes = 0;
@@ -152,7 +172,7 @@ export class SimContext {
     }
     if (responseBytes > this.host.responsePayloadLimitBytes) {
       // Excel on the web refuses oversized responses: the operations ran, but nothing loaded is delivered.
-      this.host.recordSync(requestBytes, responseBytes);
+      this.host.recordSync(requestBytes, responseBytes, true);
       throw new SimError(
         SimErrorCodes.responsePayloadSizeLimitExceeded,
         `The response payload size (${responseBytes} bytes) has exceeded the limit (${this.host.responsePayloadLimitBytes} bytes).`,
@@ -191,8 +211,38 @@ type Resolver = () => unknown;
 /** A proxy class as collections construct their items. */
 export type ItemClass<T> = new (ctx: SimContext, path: string, resolver: Resolver, nullable: boolean) => T;
 
+/** The requirement of `cls.member` when the host lacks it, else null. */
+function missingRequirement(obj: SimObject, member: string): MemberInfo | null {
+  const cls = (obj.constructor as typeof SimObject).officeName;
+  const info = cls ? memberInfo(cls, member) : undefined;
+  if (!info || setSupported(obj._ctx.host.requirementSets, info.set, info.version)) return null;
+  return info;
+}
+
+/**
+ * Office.js's own error for a member of a set the host lacks (`throwIfApiNotSupported`); the refusal is recorded
+ * on the host (SimWorkbook.apiRefusals), so a test sees an unguarded call even when the add-in catches the error.
+ */
+export function apiNotFound(obj: SimObject, cls: string, member: string, info: MemberInfo): SimError {
+  obj._ctx.host.refused?.(`${cls}.${member}`);
+  const set = `${info.set} ${info.version}`;
+  return new SimError(
+    SimErrorCodes.apiNotFound,
+    `The method or property ${cls}.${member} is part of the ${set} requirement set, which is not available in your version of Excel.`,
+    `${cls}.${member}`,
+  );
+}
+
+/** Throws ApiNotFound when the host profile lacks `member` of `obj`'s Office.js class. */
+export function checkApi(obj: SimObject, member: string): void {
+  const info = missingRequirement(obj, member);
+  if (info) throw apiNotFound(obj, (obj.constructor as typeof SimObject).officeName, member, info);
+}
+
 /** Base proxy. Subclasses declare `props` (scalar properties) and `navs` (child proxies) on the class. */
 export class SimObject {
+  /** The Office.js class this proxy stands for ("Range"); set by {@link installProxies}. */
+  static officeName = "";
   static props: Record<string, PropDef> = {};
   static navs: Record<string, (o: SimObject) => SimObject> = {};
   _loaded = new Map<string, unknown>();
@@ -271,6 +321,15 @@ export class SimObject {
     const def = this._props()[name];
     if (!def?.set) throw new SimError(SimErrorCodes.invalidArgument, `The property '${name}' is read-only.`);
     this._loaded.set(name, value);
+    const missing = missingRequirement(this, name);
+    if (missing) {
+      // The library queues the write; a host without the property refuses it at sync.
+      const cls = (this.constructor as typeof SimObject).officeName;
+      this._ctx.enqueue({ o: this._path, a: "set", p: name, v: value }, () => {
+        throw apiNotFound(this, cls, name, missing);
+      });
+      return;
+    }
     this._ctx.enqueue({ o: this._path, a: "set", p: name, v: value }, () =>
       def.set!(this._resolve<never>(), value, this),
     );
@@ -328,19 +387,31 @@ export class SimObject {
     pending.push({ obj: this, key: "$null", value: target === null });
     if (target === null) return;
     const props = this._props();
+    // A plain load() brings what the host has: properties above its level are simply not there.
     const own =
-      paths.length === 0 ? Object.keys(props).filter((k) => props[k].get && !props[k].noDefault) : [];
+      paths.length === 0
+        ? Object.keys(props).filter(
+            (k) => props[k].get && !props[k].noDefault && !missingRequirement(this, k),
+          )
+        : [];
     const byNav = new Map<string, string[]>();
     for (const p of paths) {
       const [head, ...rest] = p.split("/");
+      if (props[head]?.get || head in this._navs()) checkApi(this, head);
       if (rest.length === 0 && props[head]?.get) own.push(head);
       else if (this._navs()[head]) {
         const list = byNav.get(head) ?? [];
         if (rest.length) list.push(rest.join("/"));
         byNav.set(head, list);
       } else if (rest.length === 0 && this._loadUnknown(head)) continue;
-      else
-        throw new SimError(SimErrorCodes.invalidArgument, `Cannot load '${p}' on ${this.constructor.name}.`);
+      else {
+        const cls = (this.constructor as typeof SimObject).officeName;
+        if (memberInfo(cls, head)) {
+          checkApi(this, head);
+          throw notModelled(cls, head);
+        }
+        throw new SimError(SimErrorCodes.invalidArgument, `Cannot load '${p}' on ${cls}.`);
+      }
     }
     for (const k of own) pending.push({ obj: this, key: k, value: props[k].get!(target as never, this) });
     for (const [nav, sub] of byNav) this._navChild(nav)._loadNow(sub, pending);
@@ -471,13 +542,102 @@ export class SimCollection<T extends SimObject> extends SimObject {
   }
 }
 
+/** The simulator's refusal of an Office.js member it does not model (within the host's level). */
+export function notModelled(cls: string, member: string): SimError {
+  return new SimError(
+    SimErrorCodes.notImplemented,
+    `The simulator does not model ${cls}.${member} (see the README's "Known host differences").`,
+    `${cls}.${member}`,
+  );
+}
+
+const registry = new Map<string, typeof SimObject>();
+
+/** Every installed proxy class by Office.js name (for tests that walk the modelled object model). */
+export function proxyClasses(): ReadonlyMap<string, typeof SimObject> {
+  return registry;
+}
+
+/**
+ * Installs proxy classes under their Office.js names (`{ Range }`, `{ CustomConditionalFormat: MyClass }`):
+ * defines getters/setters for each class's `props` (read: loaded value or PropertyNotLoaded, then the requirement
+ * check; write: queued), the cached `navs` (requirement-checked when read) and wraps its methods with the
+ * requirement check (thrown at the call, as Office.js does).
+ */
+export function installProxies(classes: Record<string, typeof SimObject>): void {
+  for (const [officeName, Ctor] of Object.entries(classes)) {
+    Ctor.officeName = officeName;
+    registry.set(officeName, Ctor);
+    installProps(Ctor);
+    const proto = Ctor.prototype as unknown as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name === "constructor" || name.startsWith("_")) continue;
+      const d = Object.getOwnPropertyDescriptor(proto, name);
+      if (!d || typeof d.value !== "function" || !memberInfo(officeName, name)) continue;
+      const method = d.value as (...args: unknown[]) => unknown;
+      Object.defineProperty(proto, name, {
+        ...d,
+        value: function (this: SimObject, ...args: unknown[]) {
+          checkApi(this, name);
+          return method.apply(this, args);
+        },
+      });
+    }
+  }
+}
+
+/** The Office.js name of a receiver's proxy class, when the receiver is a proxy. */
+function officeNameOf(receiver: unknown): string {
+  const ctor = (receiver as { constructor?: { officeName?: unknown } } | null)?.constructor;
+  return typeof ctor?.officeName === "string" ? ctor.officeName : "";
+}
+
+/**
+ * Office.js members the simulator does not model: the last link of every proxy's prototype chain, reached only
+ * for names no proxy class defines. A method of the Office.js type is returned as a function that throws when
+ * called (the library has it; the call is what fails), a property throws when read or written: ApiNotFound above
+ * the host's level, NotImplemented within it. Names that are not Office.js members read as `undefined` as usual.
+ */
+function unmodelled(receiver: unknown, prop: string | symbol): { cls: string; info: MemberInfo } | null {
+  if (typeof prop !== "string" || prop in Object.prototype) return null;
+  const cls = officeNameOf(receiver);
+  const info = cls ? memberInfo(cls, prop) : undefined;
+  return cls && info ? { cls, info } : null;
+}
+
+function refuse(receiver: unknown, cls: string, prop: string): never {
+  const missing = missingRequirement(receiver as SimObject, prop);
+  throw missing ? apiNotFound(receiver as SimObject, cls, prop, missing) : notModelled(cls, prop);
+}
+
+Object.setPrototypeOf(
+  SimObject.prototype,
+  new Proxy(Object.prototype, {
+    get(target, prop, receiver) {
+      const u = unmodelled(receiver, prop);
+      if (u) {
+        if (u.info.method) return (): never => refuse(receiver, u.cls, prop as string);
+        refuse(receiver, u.cls, prop as string);
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+    set(target, prop, value, receiver) {
+      const u = unmodelled(receiver, prop);
+      if (u) refuse(receiver, u.cls, prop as string);
+      return Reflect.set(target, prop, value, receiver);
+    },
+  }),
+);
+
 /** Defines getters/setters for the class's `props` (read: loaded value or PropertyNotLoaded; write: queued). */
-export function installProps(Ctor: typeof SimObject): void {
+function installProps(Ctor: typeof SimObject): void {
   for (const [name, def] of Object.entries(Ctor.props)) {
     Object.defineProperty(Ctor.prototype, name, {
       configurable: true,
       get(this: SimObject) {
-        return this._get(name);
+        const v = this._get(name);
+        checkApi(this, name);
+        return v;
       },
       set: def.set
         ? function (this: SimObject, v: unknown) {
@@ -493,6 +653,7 @@ export function installProps(Ctor: typeof SimObject): void {
     Object.defineProperty(Ctor.prototype, name, {
       configurable: true,
       get(this: SimObject) {
+        checkApi(this, name);
         return this._nav(name, () => make(this));
       },
     });

@@ -1,6 +1,7 @@
 /** The playground grid's read model over a WorkbookModel (`WorkbookView`). */
-import { DEFAULT_COLUMN_WIDTH, type WorkbookModel } from "./model";
-import { type Align, defaultAlign, formatValue } from "./numberFormat";
+import { DEFAULT_COLUMN_WIDTH } from "../model/types";
+import type { WorkbookModel } from "../model/workbook";
+import { type Align, defaultAlign, formatValue } from "../numberFormat";
 import { paintCell } from "./paint";
 
 export interface CellView {

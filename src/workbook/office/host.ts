@@ -1,8 +1,10 @@
 /** The fake host namespaces: Excel (run + enums), Office, OfficeExtension, CustomFunctions, OfficeRuntime. */
-import { SimError, SimErrorCodes } from "./errors";
-import { CF_OPERATORS, CF_TYPES, createWorkbookProxy } from "./objects";
+import { SimError, SimErrorCodes } from "../errors";
+import { CF_OPERATORS, CF_TYPES } from "./conditionalFormat";
+import { createWorkbookProxy } from "./workbook";
 import { SimContext } from "./proxy";
-import type { SimWorkbook } from "./workbook";
+import { officePlatform, setSupported } from "../profile";
+import type { SimWorkbook } from "../simWorkbook";
 
 const enumOf = <T extends string>(...values: T[]): Record<string, T> =>
   Object.fromEntries(values.map((v) => [v[0].toLowerCase() + v.slice(1), v]));
@@ -100,18 +102,8 @@ export function createExcelNamespace(
   return { run, RequestContext: SimContext, ...ExcelEnums };
 }
 
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
-
 export interface OfficeOptions {
+  /** `Office.context.platform` override; default from the workbook's host profile ("PC", "Mac", "OfficeOnline"). */
   platform?: string;
 }
 
@@ -119,7 +111,7 @@ type Callback = (result: { status: string; value?: unknown; error?: unknown }) =
 
 /** The Office namespace stub. Settings live in `wb.settings`; `saveAsync` copies them to `wb.savedSettings`. */
 export function createOfficeNamespace(wb: SimWorkbook, opts: OfficeOptions = {}): Record<string, unknown> {
-  const platform = opts.platform ?? "OfficeOnline";
+  const platform = opts.platform ?? officePlatform(wb.profile.platform);
   const info = { host: "Excel", platform };
   const settings = {
     get: (name: string): unknown =>
@@ -153,13 +145,9 @@ export function createOfficeNamespace(wb: SimWorkbook, opts: OfficeOptions = {})
     },
     diagnostics: { host: "Excel", platform, version: "16.0.0.0" },
     requirements: {
-      isSetSupported: (name: string, minVersion?: string | number): boolean => {
-        const key = Object.keys(wb.requirementSets).find(
-          (k) => k.toLowerCase() === String(name).toLowerCase(),
-        );
-        if (!key) return false;
-        return minVersion === undefined || versionAtLeast(wb.requirementSets[key], String(minVersion));
-      },
+      // Answers from the host profile (../profile.ts), like Office.context.requirements.isSetSupported.
+      isSetSupported: (name: string, minVersion?: string | number): boolean =>
+        setSupported(wb.requirementSets, name, minVersion),
     },
     document: { settings, url: "https://playground.invalid/Book1.xlsx", mode: "readWrite" },
   };
