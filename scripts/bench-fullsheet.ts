@@ -6,6 +6,9 @@
  *
  * Printed (one JSON object, last line):
  * - `load`: page ready time and its longest task (generating the sample; not part of a run);
+ * - `scroll`: the grid's median and slowest time for one scroll step (40 jumps through the whole sheet, two
+ *   animation frames each) and the most cells it drew at once (virtualisation) — the figure the e2e suite used to
+ *   assert, kept here because speed is a bench's business, not a test's;
  * - `detect` and `score`: end-to-end time from the click to the result (or the mapping request), syncs and the
  *   largest request of the run (the simulator's statistics), progress updates seen, the run's status, and the
  *   longest main-thread task during the run — from PerformanceObserver "longtask" entries (tasks ≥ 50 ms), with
@@ -123,6 +126,28 @@ async function main(): Promise<void> {
       return Math.max(0, ...b.tasks.map((t) => t.duration));
     });
 
+    const scroll = await page.evaluate(async () => {
+      const grid = document.querySelector('[role="grid"]') as HTMLElement;
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const times: number[] = [];
+      let maxCells = 0;
+      for (let i = 1; i <= 40; i++) {
+        const start = performance.now();
+        grid.scrollTop = (grid.scrollHeight * i) / 41;
+        await frame();
+        await frame();
+        times.push(performance.now() - start);
+        maxCells = Math.max(maxCells, grid.querySelectorAll('[role="gridcell"]').length);
+      }
+      grid.scrollTop = 0;
+      times.sort((a, b) => a - b);
+      return {
+        medianStepMs: Math.round(times[20]!),
+        slowestStepMs: Math.round(times[39]!),
+        maxCellsDrawn: maxCells,
+      };
+    });
+
     const run = async (label: string): Promise<RunFigures> => {
       const before = await page.evaluate(() => {
         const w = window as unknown as {
@@ -198,6 +223,7 @@ async function main(): Promise<void> {
         rows: ROWS,
         sheetRows: ROWS + 1,
         load: { ms: loadMs, longestTaskMs: Math.round(loadLongest) },
+        scroll,
         detect,
         score,
         consoleErrors,
