@@ -68,7 +68,7 @@ const INSTRUMENT = `
       if (!last || last.text !== text) b.phases.push({ text, at: performance.now() });
     }
     if (b.outcome || running) return;
-    const kpis = pane.querySelector('ul[aria-label="Portfolio"]');
+    const kpis = pane.querySelector('ul[aria-label^="Portfolio"]');
     const confirm = Array.from(pane.querySelectorAll("button")).find((x) => x.textContent === "Save mapping and score");
     const error = pane.querySelector(".fui-MessageBarTitle");
     if (kpis || confirm || error) {
@@ -126,10 +126,11 @@ async function main(): Promise<void> {
       return Math.max(0, ...b.tasks.map((t) => t.duration));
     });
 
-    const scroll = await page.evaluate(async () => {
-      const grid = document.querySelector('[role="grid"]') as HTMLElement;
-      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-      const times: number[] = [];
+    // Plain JavaScript text, like INSTRUMENT: tsx would wrap named functions in a helper the page lacks.
+    const scroll = (await page.evaluate(`(async () => {
+      const grid = document.querySelector('[role="grid"]');
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const times = [];
       let maxCells = 0;
       for (let i = 1; i <= 40; i++) {
         const start = performance.now();
@@ -141,12 +142,8 @@ async function main(): Promise<void> {
       }
       grid.scrollTop = 0;
       times.sort((a, b) => a - b);
-      return {
-        medianStepMs: Math.round(times[20]!),
-        slowestStepMs: Math.round(times[39]!),
-        maxCellsDrawn: maxCells,
-      };
-    });
+      return { medianStepMs: Math.round(times[20]), slowestStepMs: Math.round(times[39]), maxCellsDrawn: maxCells };
+    })()`)) as { medianStepMs: number; slowestStepMs: number; maxCellsDrawn: number };
 
     const run = async (label: string): Promise<RunFigures> => {
       const before = await page.evaluate(() => {
