@@ -8,7 +8,7 @@ import { FormulaBar } from "./FormulaBar";
 import { Grid } from "./Grid";
 import { cellAddress } from "./gridWindow";
 import { playgroundStrings } from "./i18n";
-import type { PlaygroundParams, SampleChoice, ThemeChoice } from "./params";
+import { DEFAULT_PANE_WIDTH, type PlaygroundParams, type SampleChoice, type ThemeChoice } from "./params";
 import { SheetTabs } from "./SheetTabs";
 import { useViewVersion } from "./useViewVersion";
 import type { GridView } from "./viewTypes";
@@ -74,6 +74,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const { view, params, sample, onSample, onParam, paneRef, cellInput, busy } = props;
   const version = useViewVersion(view);
   const s = playgroundStrings(params.lang);
+  const paneWidth = params.paneWidth ?? DEFAULT_PANE_WIDTH;
   const sheet = view.activeSheetName();
   const sel = view.selection();
   const selected = sel && sel.sheet === sheet ? sel : null;
@@ -223,8 +224,8 @@ export function Playground(props: PlaygroundProps): ReactElement {
           ref={paneRef}
           data-taskpane=""
           style={{
-            flex: "0 0 350px",
-            width: 350,
+            flex: `0 0 ${paneWidth}px`,
+            width: paneWidth,
             overflowY: "auto",
             borderLeft: "1px solid var(--pg-grid-line)",
             background: "var(--pg-pane-bg)",

@@ -8,7 +8,8 @@
  * URL parameters: `?lang=en-US|zh-CN` (display language of the simulated Office and of this page),
  * `?theme=light|dark` (passed to the pane), `?sample=en|zh|large` (`&rows=N` invoices in the large sample, up to
  * 1,048,575: Excel's full sheet), and the simulated host `?platform=windows|mac|web` `&excelApi=1.9` … (default:
- * Windows at the newest level modelled; the platform also sets how AR.* functions receive empty cells).
+ * Windows at the newest level modelled; the platform also sets how AR.* functions receive empty cells), and
+ * `?pane=N` (the task pane's width in pixels, 200 … 800, default 350).
  * `window.playground` is the automation hook.
  */
 import { useCallback, useState } from "react";

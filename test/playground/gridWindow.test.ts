@@ -75,6 +75,15 @@ describe("page parameters and strings", () => {
     expect(readParams("?sample=large&rows=-3").rows).toBeUndefined();
   });
 
+  it("reads the task pane's width for screenshots at Excel's pane widths, clamped to 200 … 800 px", () => {
+    expect(readParams("").paneWidth).toBeUndefined();
+    expect(readParams("?pane=320").paneWidth).toBe(320);
+    expect(readParams("?pane=350.4").paneWidth).toBe(350);
+    expect(readParams("?pane=50").paneWidth).toBe(200);
+    expect(readParams("?pane=5000").paneWidth).toBe(800);
+    expect(readParams("?pane=wide").paneWidth).toBeUndefined();
+  });
+
   it("sets one parameter keeping the others", () => {
     expect(withParam("?lang=zh-CN&theme=dark", "theme", "light")).toBe("?lang=zh-CN&theme=light");
     expect(withParam("", "lang", "zh-CN")).toBe("?lang=zh-CN");

@@ -100,6 +100,14 @@ describe("Playground page on the simulator", () => {
     expect(wb.stats().syncs).toBe(1);
   });
 
+  it("sizes the task pane from ?pane= (default 350 px)", () => {
+    const { ui } = setup({ ...EN, paneWidth: 320 });
+    expect((ui.container.querySelector("[data-taskpane]") as HTMLElement).style.width).toBe("320px");
+    ui.unmount();
+    setup();
+    expect((document.querySelector("[data-taskpane]") as HTMLElement).style.width).toBe("350px");
+  });
+
   it("shows Chinese UI strings under zh-CN", () => {
     setup({ lang: "zh-CN", theme: "dark", sample: "zh", profile: { platform: "web", excelApi: "1.9" } });
     expect(screen.getByText(/演练场/)).toBeTruthy();
