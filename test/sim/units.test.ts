@@ -77,7 +77,7 @@ describe("conditional-format formula evaluator", () => {
     expect(evaluateFormula(f, read, dr, 0)).toBe(expected);
   });
   test("unknown functions throw", () => {
-    expect(() => evaluateFormula("=VLOOKUP(A1,B1,1)", read)).toThrow();
+    expect(() => evaluateFormula("=XLOOKUP(A1,B1,C1)", read)).toThrow();
   });
   test("errors propagate (an error cell never paints), overflow is #NUM!, % divides by 100", () => {
     const withError = (r: number, c: number) => (r === 0 && c === 3 ? "#N/A" : read(r, c));

@@ -9,13 +9,15 @@
  * (relative parts shift by the evaluation offset dr/dc), ranges (`A1:B3` → 2-D array), array constants
  * (`{30,60;90,120}`), and function calls with omitted arguments (`F(,1)`). Built-in functions by family
  * (`functions/`): logical AND OR NOT IF IFERROR IFNA TRUE FALSE; information ISBLANK ISNUMBER ISTEXT ISNONTEXT
- * ISLOGICAL ISERROR ISERR ISNA N T NA; math ABS ROUND INT MOD SUM MIN MAX AVERAGE COUNT COUNTA SUMIF COUNTIF; text
- * LEN UPPER LOWER TRIM VALUE EXACT LEFT RIGHT MID CONCATENATE CONCAT; dates TODAY DATE YEAR MONTH DAY EDATE EOMONTH.
+ * ISLOGICAL ISERROR ISERR ISNA N T NA; math ABS ROUND INT MOD SUM MIN MAX AVERAGE COUNT COUNTA SUMIF COUNTIF SUMIFS
+ * COUNTIFS (criteria with operators and wildcards: functions/criteria.ts); text LEN UPPER LOWER TRIM VALUE EXACT
+ * LEFT RIGHT MID CONCATENATE CONCAT; dates TODAY DATE YEAR MONTH DAY EDATE EOMONTH NETWORKDAYS; lookup VLOOKUP MATCH
+ * INDEX.
  * An unknown function or name is #NAME?, as in Excel.
  * Comparisons follow Excel: text compares case-insensitively; numbers < text < booleans; a blank cell equals 0,
  * "" and FALSE. Errors travel as {@link FormulaError} values; arithmetic overflow is #NUM!.
  */
 export * from "./values";
 export { type Node, FormulaSyntaxError, parseFormula } from "./parser";
-export { BUILTINS, localSerial } from "./functions";
+export { BUILTINS, DATE_RESULT_FUNCTIONS, localSerial } from "./functions";
 export { type EvalEnv, evaluateFormula, evaluateNode, isTruthy, resultOf } from "./evaluate";

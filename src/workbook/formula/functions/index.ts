@@ -3,9 +3,10 @@
  * declares its functions next to their code; one interpreter (../evaluate.ts) calls them.
  */
 import type { FormulaFunction } from "../values";
-import { DATES, localSerial } from "./date";
+import { DATE_RESULT_FUNCTIONS, DATES, localSerial } from "./date";
 import { INFORMATION } from "./information";
 import { LOGICAL } from "./logical";
+import { LOOKUP } from "./lookup";
 import { MATH } from "./math";
 import { TEXT } from "./text";
 
@@ -16,6 +17,7 @@ export const BUILTINS: Readonly<Record<string, FormulaFunction>> = {
   ...MATH,
   ...TEXT,
   ...DATES,
+  ...LOOKUP,
 };
 
-export { localSerial };
+export { DATE_RESULT_FUNCTIONS, localSerial };
