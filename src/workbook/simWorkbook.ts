@@ -139,6 +139,7 @@ export class SimWorkbook {
     this.oversizeRequestCode =
       options.oversizeRequestCode ?? (web ? "GeneralException" : "RequestPayloadSizeLimitExceeded");
     this.displayLanguage = options.displayLanguage ?? "en-US";
+    this.model.shortDateFormat = shortDateFormat(this.displayLanguage);
     this.requirementSets = { ...requirementSetsFor(profile), ...options.requirementSets };
     this.view = createView(this.model, this.listeners, () => this.notify());
     this.host = {
@@ -336,6 +337,7 @@ export class SimWorkbook {
 
   setDisplayLanguage(lang: string): void {
     this.displayLanguage = lang;
+    this.model.shortDateFormat = shortDateFormat(lang);
   }
 
   /** Cumulative counters since construction or the last resetStats. */
@@ -401,4 +403,14 @@ export class SimWorkbook {
   notify(): void {
     for (const l of [...this.listeners]) l();
   }
+}
+
+/**
+ * The short date format of a display language, as Excel's Date format follows the system locale: en-US "m/d/yyyy",
+ * zh-CN "yyyy/m/d" ("Format a date the way you want",
+ * https://support.microsoft.com/office/format-a-date-the-way-you-want-8e10019e-d5d8-47a1-ba95-db95123d273e: dates
+ * "formatted with an asterisk (*) respond to changes in regional date and time settings").
+ */
+export function shortDateFormat(lang: string): string {
+  return /^zh/i.test(lang) ? "yyyy/m/d" : "m/d/yyyy";
 }

@@ -36,7 +36,14 @@ describe("WorkbookView", () => {
     });
     expect(n).toBe(1);
     wb.view.select("A", 1, 1, 2, 3);
-    expect(wb.view.selection()).toEqual({ sheet: "A", row: 1, col: 1, rowCount: 2, colCount: 3 });
+    expect(wb.view.selection()).toEqual({
+      sheet: "A",
+      row: 1,
+      col: 1,
+      rowCount: 2,
+      colCount: 3,
+      areas: [{ row: 1, col: 1, rowCount: 2, colCount: 3 }],
+    });
     wb.view.activate("B");
     expect(wb.view.activeSheetName()).toBe("B");
     wb.view.setCellInput("B", 0, 0, "=1+1");

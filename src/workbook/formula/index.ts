@@ -18,6 +18,7 @@
  * "" and FALSE. Errors travel as {@link FormulaError} values; arithmetic overflow is #NUM!.
  */
 export * from "./values";
-export { type Node, FormulaSyntaxError, parseFormula } from "./parser";
+export { type Node, type RefNode, FormulaSyntaxError, parseFormula } from "./parser";
 export { BUILTINS, DATE_RESULT_FUNCTIONS, localSerial } from "./functions";
 export { type EvalEnv, evaluateFormula, evaluateNode, isTruthy, resultOf } from "./evaluate";
+export { type AutoFormatEnv, formulaAutoFormat } from "./autoformat";

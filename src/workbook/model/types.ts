@@ -77,6 +77,10 @@ export interface ChartModel {
   width: number;
   height: number;
   position?: { start: string; end?: string };
+  /** Axis titles (`chart.axes.categoryAxis.title.text`, `valueAxis.title.text`); "" or absent = none. */
+  axisTitles?: { category?: string; value?: string };
+  /** Legend as set through `chart.legend`; absent = Excel's default (shown when there are several series). */
+  legend?: { visible?: boolean; position?: string };
 }
 
 export interface NameModel {

@@ -1,6 +1,13 @@
 /** The workbook model: sheets, tables, names, the active sheet and selection, and formula evaluation. */
 import type { Rect } from "../address";
-import { BUILTINS, evaluateNode, type FormulaFunction, parseFormula, resultOf } from "../formula";
+import {
+  BUILTINS,
+  DATE_RESULT_FUNCTIONS,
+  evaluateNode,
+  type FormulaFunction,
+  parseFormula,
+  resultOf,
+} from "../formula";
 import { serialFromYmd } from "../../engine/serial";
 import { isErrorValue } from "../numberFormat";
 import { SheetModel } from "./sheet";
@@ -20,6 +27,13 @@ export class WorkbookModel {
   evaluator: FormulaEvaluator | null = null;
   /** Functions beyond the built-ins for the model's own evaluation (e.g. an add-in's custom functions). */
   functions: ((name: string) => FormulaFunction | undefined) | null = null;
+  /**
+   * Functions (upper-case names as written) whose result is a date: a formula typed into a General cell and led by
+   * one takes {@link shortDateFormat} (../formula/autoformat.ts). The built-ins' list; a host adds its own.
+   */
+  dateResultFunctions = new Set<string>(DATE_RESULT_FUNCTIONS);
+  /** The display language's short date format ("m/d/yyyy" en-US, "yyyy/m/d" zh-CN), for that autoformat. */
+  shortDateFormat = "m/d/yyyy";
   /** The host's clock: its local calendar date is "today" for TODAY() and for dates typed without a year. */
   clock: () => Date = () => new Date();
   version = 0;

@@ -1,8 +1,12 @@
-/** Chart proxies (stored, not rendered). */
+/**
+ * Chart proxies: the chart model (type, source, title, axis titles, legend, position) is stored here and drawn by the
+ * playground from ../view/chart.ts.
+ */
 import { formatRect } from "../address";
 import { invalidArg } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import { type ChartModel, newId } from "../model/types";
+import { readChartSource } from "../view/chart";
 import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import type { Range } from "./range";
 import { type RangeTarget, addrArg, alive, model, writable } from "./shared";
@@ -20,11 +24,80 @@ export class ChartTitle extends SimObject {
     visible: { get: (c: ChartModel) => c.title !== "", set: () => undefined },
   };
 }
+/**
+ * The legend. Unset, it follows Excel's default for a new chart: shown at the bottom when the chart has several
+ * series, hidden for one (the single series' name then titles the chart) — the Excel 2013+ chart defaults; setting
+ * `visible` or `position` is kept and drawn.
+ */
 export class ChartLegend extends SimObject {
   static override props: Record<string, PropDef> = {
-    visible: { get: () => true, set: () => undefined },
-    position: { get: () => "Right", set: () => undefined },
+    visible: {
+      get: (c: ChartModel) => c.legend?.visible ?? chartSeriesCount(c) > 1,
+      set: (c: ChartModel, v: unknown, o: SimObject) => {
+        c.legend = { ...c.legend, visible: v === true };
+        model(o).version++;
+      },
+    },
+    position: {
+      get: (c: ChartModel) => c.legend?.position ?? "Bottom",
+      set: (c: ChartModel, v: unknown, o: SimObject) => {
+        c.legend = { ...c.legend, position: String(v) };
+        model(o).version++;
+      },
+    },
   };
+}
+
+/** An axis title (`chart.axes.valueAxis.title`): its text; visible while it has text. */
+export class ChartAxisTitle extends SimObject {
+  static override props: Record<string, PropDef> = {
+    text: {
+      get: (t: AxisTarget) => t.chart.axisTitles?.[t.axis] ?? "",
+      set: (t: AxisTarget, v: unknown, o: SimObject) => {
+        t.chart.axisTitles = { ...t.chart.axisTitles, [t.axis]: String(v) };
+        model(o).version++;
+      },
+    },
+    visible: {
+      get: (t: AxisTarget) => (t.chart.axisTitles?.[t.axis] ?? "") !== "",
+      set: (t: AxisTarget, v: unknown, o: SimObject) => {
+        if (v === false) t.chart.axisTitles = { ...t.chart.axisTitles, [t.axis]: "" };
+        model(o).version++;
+      },
+    },
+  };
+}
+
+/** One axis of a chart; only its title is modelled. */
+export class ChartAxis extends SimObject {
+  static override navs = {
+    title: (o: SimObject) => new ChartAxisTitle(o._ctx, o._path + ".title", () => o._resolveMaybe()),
+  };
+}
+
+/** `chart.axes`: the category (x) and value (y) axes of a column chart. */
+export class ChartAxes extends SimObject {
+  static override navs = {
+    categoryAxis: (o: SimObject) => axis(o, "category"),
+    valueAxis: (o: SimObject) => axis(o, "value"),
+  };
+}
+
+interface AxisTarget {
+  chart: ChartModel;
+  axis: "category" | "value";
+}
+
+function axis(o: SimObject, which: "category" | "value"): ChartAxis {
+  return new ChartAxis(o._ctx, `${o._path}.${which}Axis`, () => {
+    const chart = o._resolveMaybe() as ChartModel | null;
+    return chart ? ({ chart, axis: which } satisfies AxisTarget) : null;
+  });
+}
+
+/** How many series the chart's source gives (the view's reading of it: ../view/chart.ts). */
+function chartSeriesCount(c: ChartModel): number {
+  return readChartSource(c).series.length;
 }
 
 function chartProp(key: "left" | "top" | "width" | "height" | "name" | "type"): PropDef {
@@ -50,6 +123,7 @@ export class Chart extends SimObject {
   static override navs = {
     title: (o: SimObject) => new ChartTitle(o._ctx, o._path + ".title", () => o._resolveMaybe()),
     legend: (o: SimObject) => new ChartLegend(o._ctx, o._path + ".legend", () => o._resolveMaybe()),
+    axes: (o: SimObject) => new ChartAxes(o._ctx, o._path + ".axes", () => o._resolveMaybe()),
     worksheet: (o: SimObject) =>
       new Worksheet(
         o._ctx,
@@ -137,4 +211,4 @@ export class ChartCollection extends SimCollection<Chart> {
     return this._listCount();
   }
 }
-installProxies({ ChartTitle, ChartLegend, Chart, ChartCollection });
+installProxies({ ChartTitle, ChartLegend, ChartAxisTitle, ChartAxis, ChartAxes, Chart, ChartCollection });
