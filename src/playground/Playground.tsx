@@ -1,17 +1,26 @@
 /**
- * The playground page layout: a top bar (product name, sample picker, language and theme switches), the
- * spreadsheet on the left (formula bar, grid, sheet tabs) and the real task pane on the right (~350px, like
- * Office). The task pane is mounted by the caller into the element handed to `paneRef`.
+ * The playground page layout: a top bar (product name, sample picker, language and theme switches) that wraps onto
+ * more lines on narrow windows, the spreadsheet on the left (formula bar with the number-format picker, grid, sheet
+ * tabs) and the real task pane on the right (`?pane=` px wide, 350 by default, like Office). Below 720 px of width
+ * the pane goes under the sheet, full width. The task pane is mounted by the caller into the element handed to
+ * `paneRef`.
+ *
+ * The page owns the one cell edit the grid and the formula bar share, the region moves of F6 / Shift+F6 / Ctrl+F6
+ * (./regions.ts) and the number-format picker's action on the selection.
  */
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { CSSProperties, ReactElement } from "react";
 import { FormulaBar } from "./FormulaBar";
+import type { FunctionEntry } from "./functionCatalog";
 import { Grid } from "./Grid";
 import { cellAddress } from "./gridWindow";
-import { playgroundStrings } from "./i18n";
+import { type PlaygroundStrings, playgroundStrings } from "./i18n";
+import { type FormatCategory, categoryOf, formatFor } from "./numberFormats";
 import { DEFAULT_PANE_WIDTH, type PlaygroundParams, type SampleChoice, type ThemeChoice } from "./params";
+import { type Region, firstTabbable, nextRegion, regionKey } from "./regions";
 import { SheetTabs } from "./SheetTabs";
 import { useViewVersion } from "./useViewVersion";
-import type { GridView } from "./viewTypes";
+import type { EditState, GridView } from "./viewTypes";
 
 export interface PlaygroundProps {
   view: GridView;
@@ -25,6 +34,10 @@ export interface PlaygroundProps {
   paneRef: (el: HTMLElement | null) => void;
   /** The text the formula bar shows for a cell: its formula, else its value. Defaults to the cell's text. */
   cellInput?: (sheet: string, row: number, col: number) => string;
+  /** A custom function's own message for a cell showing its error (formulaEval's `explain`). */
+  errorMessage?: (sheet: string, row: number, col: number) => string | undefined;
+  /** Functions the formula autocomplete offers (./functionCatalog.ts), in the display language. */
+  functions?: readonly FunctionEntry[];
   /** Shown over the grid while a sample is being generated / loaded. */
   busy?: boolean;
 }
@@ -42,7 +55,10 @@ const THEMES: Record<ThemeChoice, Record<string, string>> = {
     "--pg-header-fg": "#444444",
     "--pg-grid-line": "#e1e1e1",
     "--pg-select": "#107c41",
+    "--pg-select-shade": "rgba(16,124,65,0.14)",
+    "--pg-focus": "#0f6cbd",
     "--pg-pane-bg": "#ffffff",
+    "--pg-chart-bg": "#ffffff",
   },
   dark: {
     "--pg-bg": "#1f1f1f",
@@ -56,7 +72,10 @@ const THEMES: Record<ThemeChoice, Record<string, string>> = {
     "--pg-header-fg": "#c8c8c8",
     "--pg-grid-line": "#3a3a3a",
     "--pg-select": "#3fb870",
+    "--pg-select-shade": "rgba(63,184,112,0.2)",
+    "--pg-focus": "#62abf5",
     "--pg-pane-bg": "#292929",
+    "--pg-chart-bg": "#262626",
   },
 };
 
@@ -70,8 +89,38 @@ const selectStyle: CSSProperties = {
   color: "inherit",
 };
 
+/**
+ * Page rules inline styles cannot express: the narrow layout (the pane under the sheet below 720 px) and a visible
+ * focus ring on the top bar's and sheet tabs' controls.
+ */
+const PAGE_CSS = `
+[data-pg-top] select:focus-visible, [data-pg-tabs] button:focus-visible, [data-formula-bar] select:focus-visible {
+  outline: 2px solid var(--pg-focus); outline-offset: 1px;
+}
+[data-formula-bar] input:focus-visible { outline: 2px solid var(--pg-focus); outline-offset: -1px; }
+@media (max-width: 720px) {
+  [data-pg-main] { flex-direction: column !important; }
+  [data-pg-sheet] { flex: 1 1 55% !important; min-height: 240px; }
+  [data-taskpane] { flex: 1 1 45% !important; width: auto !important; border-left: none !important;
+    border-top: 1px solid var(--pg-grid-line); }
+}`;
+
+/** Excel's error-checking description of an error value, for cells without a custom function's message. */
+function errorHelp(s: PlaygroundStrings, text: string): string | undefined {
+  const map: Record<string, string> = {
+    "#DIV/0!": s.errDiv0,
+    "#N/A": s.errNA,
+    "#NAME?": s.errName,
+    "#VALUE!": s.errValue,
+    "#REF!": s.errRef,
+    "#NUM!": s.errNum,
+  };
+  return map[text];
+}
+
 export function Playground(props: PlaygroundProps): ReactElement {
   const { view, params, sample, onSample, onParam, paneRef, cellInput, busy } = props;
+  const functions = props.functions ?? [];
   const version = useViewVersion(view);
   const s = playgroundStrings(params.lang);
   const paneWidth = params.paneWidth ?? DEFAULT_PANE_WIDTH;
@@ -79,17 +128,124 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const sel = view.selection();
   const selected = sel && sel.sheet === sheet ? sel : null;
   const address = selected ? cellAddress(selected.row, selected.col) : "";
-  const content = selected
-    ? cellInput
-      ? cellInput(sheet, selected.row, selected.col)
-      : view.cell(sheet, selected.row, selected.col).text
-    : "";
-  const setInput = view.setCellInput?.bind(view);
-  const onCommit =
-    setInput && selected
-      ? (input: string) => {
-          setInput(sheet, selected.row, selected.col, input);
-          view.select(sheet, selected.row + 1, selected.col);
+  const inputOf = useCallback(
+    (sh: string, row: number, col: number) => (cellInput ? cellInput(sh, row, col) : view.cell(sh, row, col).text),
+    [cellInput, view],
+  );
+  const content = selected ? inputOf(sheet, selected.row, selected.col) : "";
+  const canEdit = typeof view.setCellInput === "function";
+
+  const [edit, setEdit] = useState<EditState | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const paneEl = useRef<HTMLElement | null>(null);
+  const topEl = useRef<HTMLElement>(null);
+  const lastPaneFocus = useRef<HTMLElement | null>(null);
+
+  // An edit ends when its sheet is no longer shown (sample switched, workbook reloaded).
+  useEffect(() => {
+    if (edit && !view.sheetNames().includes(edit.sheet)) setEdit(null);
+  }, [edit, view, version]);
+
+  const focusGrid = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
+
+  const commit = useCallback(
+    (e: EditState) => {
+      view.setCellInput?.(e.sheet, e.row, e.col, e.draft);
+    },
+    [view],
+  );
+
+  const commitFromBar = useCallback(
+    (e: EditState, moveDown: boolean) => {
+      commit(e);
+      setEdit(null);
+      if (moveDown) {
+        view.select(e.sheet, e.row + 1, e.col);
+        focusGrid();
+      }
+    },
+    [commit, view, focusGrid],
+  );
+
+  // F6 / Shift+F6 / Ctrl+F6 between the worksheet, the task pane and the top bar.
+  useEffect(() => {
+    const regions = (): Region[] => {
+      const out: Region[] = [];
+      const grid = gridRef.current;
+      const pane = paneEl.current;
+      const top = topEl.current;
+      if (grid) out.push({ root: grid, target: () => grid });
+      if (pane)
+        out.push({
+          root: pane,
+          target: () => {
+            const last = lastPaneFocus.current;
+            if (last && last.isConnected && pane.contains(last)) return last;
+            return firstTabbable(pane);
+          },
+        });
+      if (top) out.push({ root: top, target: () => firstTabbable(top) });
+      return out;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const dir = regionKey(e);
+      if (dir === null) return;
+      const next = nextRegion(regions(), document.activeElement, dir);
+      const target = next?.target();
+      if (!target) return;
+      e.preventDefault();
+      e.stopPropagation();
+      target.focus();
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && paneEl.current?.contains(t)) lastPaneFocus.current = t;
+    };
+    document.addEventListener("keydown", onKey, true);
+    document.addEventListener("focusin", onFocusIn);
+    return () => {
+      document.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("focusin", onFocusIn);
+    };
+  }, []);
+
+  const setPane = useCallback(
+    (el: HTMLElement | null) => {
+      paneEl.current = el;
+      paneRef(el);
+    },
+    [paneRef],
+  );
+
+  const cellError = useCallback(
+    (row: number, col: number): string | undefined => {
+      const own = props.errorMessage?.(sheet, row, col);
+      return own ?? errorHelp(s, view.cell(sheet, row, col).text);
+    },
+    // version: a recalculation can change the message.
+    [props.errorMessage, sheet, s, view, version],
+  );
+
+  const numberFormat = view.numberFormat && selected ? view.numberFormat(sheet, selected.row, selected.col) : null;
+  const format =
+    numberFormat !== null && view.setNumberFormat
+      ? {
+          category: categoryOf(numberFormat),
+          onChange: (c: Exclude<FormatCategory, "custom">) => {
+            if (!selected) return;
+            view.setNumberFormat?.(sheet, selected.areas ?? [selected], formatFor(c, params.lang));
+          },
+          labels: {
+            picker: s.numberFormat,
+            general: s.fmtGeneral,
+            number: s.fmtNumber,
+            currency: s.fmtCurrency,
+            accounting: s.fmtAccounting,
+            date: s.fmtDate,
+            percent: s.fmtPercent,
+            text: s.fmtText,
+            custom: s.fmtCustom,
+          },
         }
       : undefined;
 
@@ -114,11 +270,17 @@ export function Playground(props: PlaygroundProps): ReactElement {
         fontFamily: "system-ui, 'Microsoft YaHei', 'PingFang SC', sans-serif",
       }}
     >
+      <style>{PAGE_CSS}</style>
       <header
+        ref={topEl}
+        data-pg-top=""
+        aria-label={s.topBar}
         style={{
           display: "flex",
+          flexWrap: "wrap",
           alignItems: "center",
-          gap: 16,
+          columnGap: 16,
+          rowGap: 4,
           padding: "6px 12px",
           background: "var(--pg-top-bg)",
           color: "var(--pg-top-fg)",
@@ -137,65 +299,94 @@ export function Playground(props: PlaygroundProps): ReactElement {
               : s.hostWindows}{" "}
           · ExcelApi {params.profile.excelApi}
         </span>
-        <span style={{ flex: 1 }} />
-        <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13 }}>
-          {s.sample}
-          <select
-            data-testid="sample-picker"
-            value={sample ?? ""}
-            onChange={(e) => onSample(e.target.value as SampleChoice)}
-            style={selectStyle}
-          >
-            {sample === null ? option("", "—") : null}
-            {option("en", s.sampleEnglish)}
-            {option("zh", s.sampleChinese)}
-            {option("large", s.sampleLarge)}
-          </select>
-        </label>
-        <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13 }}>
-          {s.language}
-          <select
-            data-testid="lang-switch"
-            value={params.lang}
-            onChange={(e) => onParam("lang", e.target.value)}
-            style={selectStyle}
-          >
-            {option("en-US", "English")}
-            {option("zh-CN", "简体中文")}
-          </select>
-        </label>
-        <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13 }}>
-          {s.theme}
-          <select
-            data-testid="theme-switch"
-            value={params.theme}
-            onChange={(e) => onParam("theme", e.target.value)}
-            style={selectStyle}
-          >
-            {option("light", s.themeLight)}
-            {option("dark", s.themeDark)}
-          </select>
-        </label>
+        <span style={{ flex: "1 0 0" }} />
+        <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: 16, rowGap: 4 }}>
+          <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}>
+            {s.sample}
+            <select
+              data-testid="sample-picker"
+              value={sample ?? ""}
+              onChange={(e) => onSample(e.target.value as SampleChoice)}
+              style={selectStyle}
+            >
+              {sample === null ? option("", "—") : null}
+              {option("en", s.sampleEnglish)}
+              {option("zh", s.sampleChinese)}
+              {option("large", s.sampleLarge)}
+            </select>
+          </label>
+          <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}>
+            {s.language}
+            <select
+              data-testid="lang-switch"
+              value={params.lang}
+              onChange={(e) => onParam("lang", e.target.value)}
+              style={selectStyle}
+            >
+              {option("en-US", "English")}
+              {option("zh-CN", "简体中文")}
+            </select>
+          </label>
+          <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}>
+            {s.theme}
+            <select
+              data-testid="theme-switch"
+              value={params.theme}
+              onChange={(e) => onParam("theme", e.target.value)}
+              style={selectStyle}
+            >
+              {option("light", s.themeLight)}
+              {option("dark", s.themeDark)}
+            </select>
+          </label>
+        </div>
       </header>
-      <div style={{ display: "flex", flex: "1 1 auto", minHeight: 0 }}>
+      <div data-pg-main="" style={{ display: "flex", flex: "1 1 auto", minHeight: 0 }}>
         <section
+          data-pg-sheet=""
           aria-label={s.grid}
           style={{
             display: "flex",
             flexDirection: "column",
             flex: "1 1 auto",
             minWidth: 0,
+            minHeight: 0,
             position: "relative",
           }}
         >
           <FormulaBar
             address={address}
             content={content}
-            onCommit={onCommit}
-            labels={{ nameBox: s.nameBox, formulaBar: s.formulaBar }}
+            target={selected ? { sheet, row: selected.row, col: selected.col } : null}
+            edit={edit && edit.sheet === sheet ? edit : null}
+            onEdit={canEdit ? setEdit : undefined}
+            onCommit={commitFromBar}
+            onDone={focusGrid}
+            functions={functions}
+            format={format}
+            labels={{ nameBox: s.nameBox, formulaBar: s.formulaBar, functionList: s.functionList }}
           />
           <div style={{ flex: "1 1 auto", minHeight: 0 }}>
-            <Grid view={view} sheet={sheet} version={version} label={s.grid} />
+            <Grid
+              view={view}
+              sheet={sheet}
+              version={version}
+              label={s.grid}
+              gridRef={gridRef}
+              edit={edit}
+              onEdit={canEdit ? setEdit : undefined}
+              onCommit={commit}
+              functions={functions}
+              cellError={cellError}
+              cellInput={inputOf}
+              strings={{
+                cellEditor: s.cellEditor,
+                functionList: s.functionList,
+                errorIndicator: s.errorIndicator,
+                chart: s.chart,
+                keyboardHelp: s.gridKeyboardHelp,
+              }}
+            />
           </div>
           <SheetTabs
             names={view.sheetNames()}
@@ -221,7 +412,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
         </section>
         <aside
           aria-label={s.taskPane}
-          ref={paneRef}
+          ref={setPane}
           data-taskpane=""
           style={{
             flex: `0 0 ${paneWidth}px`,

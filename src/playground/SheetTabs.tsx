@@ -13,6 +13,7 @@ export function SheetTabs({ names, active, onActivate, label }: SheetTabsProps):
     <div
       role="tablist"
       aria-label={label}
+      data-pg-tabs=""
       style={{
         display: "flex",
         gap: 2,

@@ -29,6 +29,7 @@ import {
   localSerial,
   parseFormula,
   resultOf,
+  single,
 } from "../workbook/formula";
 import { CustomFunctionsErrorCode } from "../workbook/office/host";
 import { HOST_ARGUMENTS, type CallSignature, type EmptyCellArguments } from "./customFunctions";
@@ -158,7 +159,7 @@ function customFunction(call: CustomCall, ctx: FormulaContext): FormulaFunction 
     try {
       return fromExternal(fn(...callArgs));
     } catch (err) {
-      return new FormulaError(errorText(err));
+      return new FormulaError(errorText(err), messageOf(err));
     }
   };
 }
@@ -170,8 +171,42 @@ function fromExternal(r: unknown): Value {
   if (typeof r === "number") return Number.isFinite(r) ? r : new FormulaError("#NUM!");
   if (typeof r === "string" || typeof r === "boolean") return r;
   if (r && typeof (r as { then?: unknown }).then === "function") return new FormulaError("#BUSY!");
-  if (r && typeof r === "object" && "code" in r) return new FormulaError(errorText(r));
+  if (r && typeof r === "object" && "code" in r) return new FormulaError(errorText(r), messageOf(r));
   return new FormulaError("#VALUE!");
+}
+
+/**
+ * The message of a custom function's error, when Excel shows one: only #VALUE! and #N/A carry custom messages ("A
+ * custom error message can be used" for invalidValue and notAvailable only; the others say it can't:
+ * https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.errorcode). Excel shows it
+ * "in the error indicator menu, which is accessed by hovering over the error flag on each cell with an error" (same
+ * page).
+ */
+function messageOf(err: unknown): string | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const code = errorText(err);
+  const message = (err as { message?: unknown }).message;
+  return (code === "#VALUE!" || code === "#N/A") && typeof message === "string" && message.trim() !== ""
+    ? message
+    : undefined;
+}
+
+/** Evaluates a formula to its value before it becomes a cell value (errors keep their message). */
+function evaluateValue(formula: string, ctx: FormulaContext): Value {
+  let node;
+  try {
+    node = parseFormula(formula);
+  } catch {
+    return new FormulaError("#NAME?");
+  }
+  const marked = markCustomCalls(node);
+  const fn = (name: string): FormulaFunction | undefined =>
+    name.startsWith(CALL_MARK) ? customFunction(marked.calls[Number(name.slice(1))]!, ctx) : BUILTINS[name];
+  return evaluateNode(marked.node, {
+    read: (row, col, sheet) => ctx.cell(row, col, sheet),
+    fn,
+    today: ctx.today ? () => ctx.today!() : () => todaySerial(),
+  });
 }
 
 /**
@@ -180,22 +215,17 @@ function fromExternal(r: unknown): Value {
  * errors give "#NAME?" (as Excel would refuse them), runtime problems give the matching error text.
  */
 export function evaluateFormula(formula: string, ctx: FormulaContext): FormulaResult {
-  let node;
-  try {
-    node = parseFormula(formula);
-  } catch {
-    return "#NAME?";
-  }
-  const marked = markCustomCalls(node);
-  const fn = (name: string): FormulaFunction | undefined =>
-    name.startsWith(CALL_MARK) ? customFunction(marked.calls[Number(name.slice(1))]!, ctx) : BUILTINS[name];
-  return resultOf(
-    evaluateNode(marked.node, {
-      read: (row, col, sheet) => ctx.cell(row, col, sheet),
-      fn,
-      today: ctx.today ? () => ctx.today!() : () => todaySerial(),
-    }),
-  );
+  return resultOf(evaluateValue(formula, ctx));
+}
+
+/**
+ * The custom function's message for a formula whose result is an error a custom function raised (see
+ * {@link messageOf}), or undefined. An error that reached this cell through a reference carries no message (the
+ * message belongs to the cell whose formula called the function).
+ */
+export function formulaErrorMessage(formula: string, ctx: FormulaContext): string | undefined {
+  const v = single(evaluateValue(formula, ctx));
+  return v instanceof FormulaError ? v.message : undefined;
 }
 
 /** The simulator's evaluator signature: a formula and where it sits → the cell's value. */
@@ -203,6 +233,11 @@ export type CellFormulaEvaluator = (
   formula: string,
   where: { sheet: string; row: number; col: number },
 ) => FormulaResult;
+
+/** An evaluator that can also explain an error result: the custom function's message ({@link formulaErrorMessage}). */
+export interface BoundEvaluator extends CellFormulaEvaluator {
+  explain(formula: string, where: { sheet: string; row: number; col: number }): string | undefined;
+}
 
 /**
  * Binds {@link evaluateFormula} to a workbook: `readCell(sheet, row, col)` supplies referenced values (references
@@ -213,12 +248,17 @@ export function bindEvaluator(
   lookup: (name: string) => ((...args: unknown[]) => unknown) | undefined,
   today?: () => number,
   host?: HostCalls,
-): CellFormulaEvaluator {
-  return (formula, where) =>
-    evaluateFormula(formula, {
-      cell: (row, col, sheet) => readCell(sheet ?? where.sheet, row, col),
-      fn: lookup,
-      ...(today ? { today } : {}),
-      ...(host ? { host } : {}),
-    });
+): BoundEvaluator {
+  const ctx = (where: { sheet: string }): FormulaContext => ({
+    cell: (row, col, sheet) => readCell(sheet ?? where.sheet, row, col),
+    fn: lookup,
+    ...(today ? { today } : {}),
+    ...(host ? { host } : {}),
+  });
+  const evaluate = (formula: string, where: { sheet: string; row: number; col: number }) =>
+    evaluateFormula(formula, ctx(where));
+  return Object.assign(evaluate, {
+    explain: (formula: string, where: { sheet: string; row: number; col: number }) =>
+      formulaErrorMessage(formula, ctx(where)),
+  });
 }

@@ -14,7 +14,14 @@
  */
 import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { HOST_ARGUMENTS, callSignatures, captureCustomFunctions } from "./customFunctions";
+import {
+  DATE_RESULT_IDS,
+  FUNCTION_NAMESPACE,
+  HOST_ARGUMENTS,
+  callSignatures,
+  captureCustomFunctions,
+} from "./customFunctions";
+import { type FunctionEntry, functionCatalog } from "./functionCatalog";
 import { bindEvaluator } from "./formulaEval";
 import { createPlaygroundHook, installPlaygroundHook, markReady } from "./hook";
 import { LARGE_SAMPLE_ROWS, readParams, withParam, type PlaygroundParams, type SampleChoice } from "./params";
@@ -50,9 +57,20 @@ interface RootProps {
   paneRef: (el: HTMLElement | null) => void;
   bindSampleReset: (reset: () => void) => void;
   cellInput: (sheet: string, row: number, col: number) => string;
+  errorMessage: (sheet: string, row: number, col: number) => string | undefined;
+  functions: readonly FunctionEntry[];
 }
 
-function Root({ wb, params, initialSample, paneRef, bindSampleReset, cellInput }: RootProps) {
+function Root({
+  wb,
+  params,
+  initialSample,
+  paneRef,
+  bindSampleReset,
+  cellInput,
+  errorMessage,
+  functions,
+}: RootProps) {
   const [sample, setSample] = useState<SampleChoice | null>(initialSample);
   const [busy, setBusy] = useState(false);
   bindSampleReset(() => setSample(null));
@@ -87,6 +105,8 @@ function Root({ wb, params, initialSample, paneRef, bindSampleReset, cellInput }
       onParam={onParam}
       paneRef={paneRef}
       cellInput={cellInput}
+      errorMessage={errorMessage}
+      functions={functions}
       busy={busy}
     />
   );
@@ -114,6 +134,9 @@ async function start(): Promise<void> {
   const cells = cellAccess(wb);
   // TODAY() in cells follows the workbook's clock: the local date, as in Excel.
   cells.setEvaluator(bindEvaluator(cells.value, registry.lookup, () => wb.model.todaySerial(), host));
+  for (const id of DATE_RESULT_IDS) wb.model.dateResultFunctions.add(`${FUNCTION_NAMESPACE}.${id}`);
+  // The autocomplete lists the add-in's functions from the same metadata as functions.json, in the display language.
+  const functions = functionCatalog(buildFunctionsMetadata(params.lang), params.lang);
 
   await loadSample(wb, params.sample, params.rows);
 
@@ -141,6 +164,8 @@ async function start(): Promise<void> {
       paneRef={paneRef}
       bindSampleReset={(reset) => (resetSample = reset)}
       cellInput={cells.input}
+      errorMessage={cells.errorMessage}
+      functions={functions}
     />,
   );
 

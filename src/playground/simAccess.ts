@@ -3,7 +3,7 @@
  * SimWorkbook's model one cell at a time (reading whole sheets through `getValues` would re-evaluate every
  * formula for each reference).
  */
-import type { CellFormulaEvaluator } from "./formulaEval";
+import type { BoundEvaluator, CellFormulaEvaluator } from "./formulaEval";
 
 interface ModelSheetLike {
   getValue(row: number, col: number): unknown;
@@ -22,10 +22,13 @@ export interface CellAccess {
   /** What the formula bar shows: the formula, else the value as text ("" when empty). */
   input(sheet: string, row: number, col: number): string;
   /** Installs the evaluator for formula cells (through `setFormulaEvaluator` when the simulator has it). */
-  setEvaluator(evaluator: CellFormulaEvaluator): void;
+  setEvaluator(evaluator: CellFormulaEvaluator | BoundEvaluator): void;
+  /** The custom function's message of a formula cell showing its error (see formulaEval's `explain`), or undefined. */
+  errorMessage(sheet: string, row: number, col: number): string | undefined;
 }
 
 export function cellAccess(wb: SimWorkbookLike): CellAccess {
+  let explain: BoundEvaluator["explain"] | undefined;
   return {
     value(sheet, row, col) {
       const s = wb.model.sheet(sheet);
@@ -38,8 +41,15 @@ export function cellAccess(wb: SimWorkbookLike): CellAccess {
       return String(v);
     },
     setEvaluator(evaluator) {
+      explain = "explain" in evaluator ? evaluator.explain : undefined;
       if (typeof wb.setFormulaEvaluator === "function") wb.setFormulaEvaluator(evaluator);
       else wb.model.evaluator = evaluator;
+    },
+    errorMessage(sheet, row, col) {
+      const s = wb.model.sheet(sheet);
+      const f = s?.getFormula(row, col);
+      if (!explain || typeof f !== "string" || !f.startsWith("=")) return undefined;
+      return explain(f, { sheet, row, col });
     },
   };
 }

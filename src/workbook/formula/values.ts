@@ -5,9 +5,15 @@ export type Scalar = string | number | boolean;
 /** Reads a cell (0-based); sheet is undefined for the formula's own sheet. "" for empty. */
 export type CellReader = (row: number, col: number, sheet?: string) => Scalar;
 
-/** An Excel error value travelling through evaluation. */
+/**
+ * An Excel error value travelling through evaluation; `message` is a custom function's own message (the
+ * `CustomFunctions.Error` it threw or returned), shown by the cell's error indicator.
+ */
 export class FormulaError {
-  constructor(readonly code: string) {}
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
 }
 
 /** A value during evaluation: `null` is an omitted argument, arrays come from ranges and array constants. */
