@@ -1087,7 +1087,11 @@ export function scoreTable(
   const warnings = dataQualityIssues(read, asOf);
   issues.push(...warnings);
   const reminded = extras.previousSnapshot ? remindedBefore(extras.previousSnapshot, asOf) : new Map();
-  const collections = collectionsPlan({ invoices: scored, customers }, policy, reminded);
+  const collections = collectionsPlan(
+    { invoices: scored, customers, toBase: (amount, currency) => convert(amount, currency, base) },
+    policy,
+    reminded,
+  );
   const dunned = new Map(
     collections.cases.map((c) => [
       c.customerKey,

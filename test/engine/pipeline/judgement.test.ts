@@ -577,3 +577,25 @@ describe("policy v2 and its migration", () => {
     expect([DEFAULT_POLICY.baseCurrency, DEFAULT_POLICY.rates]).toEqual([null, {}]);
   });
 });
+
+describe("collections order cases by what is overdue in the base currency", () => {
+  // Three reminders (10 days past due): USD 1,000 (the base: the most common currency), EUR 950 and GBP 900.
+  const rows = [
+    ["Customer", "Invoice No", "Due Date", "Amount", "Currency"],
+    ["Uno", "U-1", AS_OF - 10, 1000, "USD"],
+    ["Uno", "U-2", AS_OF + 10, 5, "USD"],
+    ["Euro", "E-1", AS_OF - 10, 950, "EUR"],
+    ["Pound", "P-1", AS_OF - 10, 900, "GBP"],
+  ];
+  const order = (policy = DEFAULT_POLICY) =>
+    scoreTable(rows, undefined, policy, AS_OF).collections.cases.map((c) => c.customer);
+
+  test("with rates: EUR 950 × 1.10 = 1,045 and GBP 900 × 1.25 = 1,125 come before USD 1,000", () => {
+    expect(order(mergePolicy({ rates: { EUR: 1.1, GBP: 1.25 } }))).toEqual(["Pound", "Euro", "Uno"]);
+  });
+
+  test("without rates the raw numbers are never compared: the base currency first, then the others", () => {
+    // EUR and GBP cannot be converted: they follow the USD case, ordered by their oldest item, then by name.
+    expect(order()).toEqual(["Uno", "Euro", "Pound"]);
+  });
+});
