@@ -54,7 +54,10 @@ export function ChartBox({ chart, width, height, label }: ChartBoxProps): ReactE
   const series = chart.series;
   const cats = chart.categories;
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const { lo, hi, step } = niceScale(values.length ? Math.min(...values) : 0, values.length ? Math.max(...values) : 1);
+  const { lo, hi, step } = niceScale(
+    values.length ? Math.min(...values) : 0,
+    values.length ? Math.max(...values) : 1,
+  );
 
   const titleH = chart.title ? 26 : 8;
   const legendH = chart.legend.visible && series.length ? 22 : 0;

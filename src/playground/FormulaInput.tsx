@@ -176,7 +176,14 @@ export function FormulaInput(props: FormulaInputProps): ReactElement {
           role="listbox"
           aria-label={props.listLabel}
           data-function-list=""
-          style={{ ...popupStyle, listStyle: "none", margin: 0, padding: 2, maxHeight: 260, overflowY: "auto" }}
+          style={{
+            ...popupStyle,
+            listStyle: "none",
+            margin: 0,
+            padding: 2,
+            maxHeight: 260,
+            overflowY: "auto",
+          }}
         >
           {matches.map((f, i) => (
             <li
@@ -203,12 +210,18 @@ export function FormulaInput(props: FormulaInputProps): ReactElement {
               }}
             >
               <span style={{ fontWeight: 600 }}>{f.name}</span>
-              <span style={{ opacity: 0.85, overflow: "hidden", textOverflow: "ellipsis" }}>{f.description}</span>
+              <span style={{ opacity: 0.85, overflow: "hidden", textOverflow: "ellipsis" }}>
+                {f.description}
+              </span>
             </li>
           ))}
         </ul>
       ) : callEntry && call ? (
-        <div role="tooltip" data-function-hint="" style={{ ...popupStyle, padding: "3px 8px", whiteSpace: "nowrap" }}>
+        <div
+          role="tooltip"
+          data-function-hint=""
+          style={{ ...popupStyle, padding: "3px 8px", whiteSpace: "nowrap" }}
+        >
           {callEntry.name}(
           {callEntry.args.map((a, i) => (
             <span key={i}>

@@ -326,34 +326,39 @@ export function Grid({
   );
 
   /** Where Enter/Tab/arrows go from (row, col); Enter after a run of Tabs returns to the run's first column. */
-  const step = useCallback(
-    (row: number, col: number, key: string, shift: boolean): [number, number] => {
-      if (key === "Tab") {
-        if (tabStart.current === null) tabStart.current = col;
-        return [row, col + (shift ? -1 : 1)];
-      }
-      if (key === "Enter") {
-        const back = tabStart.current;
-        tabStart.current = null;
-        return [row + (shift ? -1 : 1), !shift && back !== null ? back : col];
-      }
+  const step = useCallback((row: number, col: number, key: string, shift: boolean): [number, number] => {
+    if (key === "Tab") {
+      if (tabStart.current === null) tabStart.current = col;
+      return [row, col + (shift ? -1 : 1)];
+    }
+    if (key === "Enter") {
+      const back = tabStart.current;
       tabStart.current = null;
-      const d: Record<string, [number, number]> = {
-        ArrowUp: [-1, 0],
-        ArrowDown: [1, 0],
-        ArrowLeft: [0, -1],
-        ArrowRight: [0, 1],
-      };
-      const [dr, dc] = d[key] ?? [0, 0];
-      return [row + dr, col + dc];
-    },
-    [],
-  );
+      return [row + (shift ? -1 : 1), !shift && back !== null ? back : col];
+    }
+    tabStart.current = null;
+    const d: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const [dr, dc] = d[key] ?? [0, 0];
+    return [row + dr, col + dc];
+  }, []);
 
   const startEdit = useCallback(
     (draft: string, mode: EditState["mode"]) => {
       if (!onEdit || selRow < 0) return;
-      onEdit({ sheet, row: selRow, col: selCol, draft, surface: "cell", mode, original: inputOf(selRow, selCol) });
+      onEdit({
+        sheet,
+        row: selRow,
+        col: selCol,
+        draft,
+        surface: "cell",
+        mode,
+        original: inputOf(selRow, selCol),
+      });
     },
     [onEdit, sheet, selRow, selCol, inputOf],
   );

@@ -129,7 +129,8 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const selected = sel && sel.sheet === sheet ? sel : null;
   const address = selected ? cellAddress(selected.row, selected.col) : "";
   const inputOf = useCallback(
-    (sh: string, row: number, col: number) => (cellInput ? cellInput(sh, row, col) : view.cell(sh, row, col).text),
+    (sh: string, row: number, col: number) =>
+      cellInput ? cellInput(sh, row, col) : view.cell(sh, row, col).text,
     [cellInput, view],
   );
   const content = selected ? inputOf(sheet, selected.row, selected.col) : "";
@@ -226,7 +227,8 @@ export function Playground(props: PlaygroundProps): ReactElement {
     [props.errorMessage, sheet, s, view, version],
   );
 
-  const numberFormat = view.numberFormat && selected ? view.numberFormat(sheet, selected.row, selected.col) : null;
+  const numberFormat =
+    view.numberFormat && selected ? view.numberFormat(sheet, selected.row, selected.col) : null;
   const format =
     numberFormat !== null && view.setNumberFormat
       ? {
@@ -301,7 +303,9 @@ export function Playground(props: PlaygroundProps): ReactElement {
         </span>
         <span style={{ flex: "1 0 0" }} />
         <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: 16, rowGap: 4 }}>
-          <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}>
+          <label
+            style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}
+          >
             {s.sample}
             <select
               data-testid="sample-picker"
@@ -315,7 +319,9 @@ export function Playground(props: PlaygroundProps): ReactElement {
               {option("large", s.sampleLarge)}
             </select>
           </label>
-          <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}>
+          <label
+            style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}
+          >
             {s.language}
             <select
               data-testid="lang-switch"
@@ -327,7 +333,9 @@ export function Playground(props: PlaygroundProps): ReactElement {
               {option("zh-CN", "简体中文")}
             </select>
           </label>
-          <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}>
+          <label
+            style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}
+          >
             {s.theme}
             <select
               data-testid="theme-switch"

@@ -145,4 +145,3 @@ export function callSignatures(metadata: FunctionsMetadataLike): (name: string) 
  * test/playground/autocomplete.test.tsx checks this list against the catalogue's worked examples.
  */
 export const DATE_RESULT_IDS: readonly string[] = ["DUEDATE", "DISCOUNTDATE"];
-

@@ -9,14 +9,7 @@
 import { shortDateFormat } from "../workbook/simWorkbook";
 
 export type FormatCategory =
-  | "general"
-  | "number"
-  | "currency"
-  | "accounting"
-  | "date"
-  | "percent"
-  | "text"
-  | "custom";
+  "general" | "number" | "currency" | "accounting" | "date" | "percent" | "text" | "custom";
 
 /** The categories the picker offers, in Excel's order ("custom" only shows a cell's other format). */
 export const PICKER_CATEGORIES: readonly Exclude<FormatCategory, "custom">[] = [

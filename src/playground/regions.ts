@@ -36,7 +36,12 @@ export interface Region {
 }
 
 /** Is this key press a region move (F6, Shift+F6, Ctrl+F6, Ctrl+Shift+F6)? Returns the direction or null. */
-export function regionKey(e: { key: string; altKey: boolean; metaKey: boolean; shiftKey: boolean }): 1 | -1 | null {
+export function regionKey(e: {
+  key: string;
+  altKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+}): 1 | -1 | null {
   if (e.key !== "F6" || e.altKey || e.metaKey) return null;
   return e.shiftKey ? -1 : 1;
 }
@@ -45,7 +50,11 @@ export function regionKey(e: { key: string; altKey: boolean; metaKey: boolean; s
  * The region to enter from the element that has the focus, `direction` steps on (1 forward, -1 back). From outside
  * every region (the page's body) forward enters the first region, back the last.
  */
-export function nextRegion(regions: readonly Region[], active: Element | null, direction: 1 | -1): Region | null {
+export function nextRegion(
+  regions: readonly Region[],
+  active: Element | null,
+  direction: 1 | -1,
+): Region | null {
   const usable = regions.filter((r) => r.root.isConnected);
   if (!usable.length) return null;
   const at = usable.findIndex((r) => active !== null && r.root.contains(active));
