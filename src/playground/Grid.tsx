@@ -218,6 +218,8 @@ export function Grid({
   const [errorOpen, setErrorOpen] = useState(false);
   /** Column where a run of Tabs started (Enter then returns to it on the next row). */
   const tabStart = useRef<number | null>(null);
+  /** Set while an edit is being ended by a key, so the editor's blur (focus back to the grid) does not commit it. */
+  const ending = useRef(false);
   const size = useViewportSize(scroller, fallbackSize);
 
   const used = view.usedSize(sheet);
@@ -488,6 +490,7 @@ export function Grid({
   const finishEdit = useCallback(
     (how: "commit" | "cancel", key?: string, shift = false) => {
       if (!editing) return;
+      ending.current = true;
       if (how === "commit") {
         onCommit?.(editing);
         if (key) {
@@ -497,6 +500,7 @@ export function Grid({
         } else onEdit?.(null);
       } else onEdit?.(null);
       focusGrid();
+      ending.current = false;
     },
     [editing, onCommit, onEdit, step, moveTo, focusGrid],
   );
@@ -750,7 +754,7 @@ export function Grid({
                   // Leaving the editor (a click elsewhere) commits, as in Excel; moving into the formula bar keeps
                   // the edit going there.
                   const next = e.relatedTarget as HTMLElement | null;
-                  if (next?.closest("[data-formula-bar]")) return;
+                  if (ending.current || next?.closest("[data-formula-bar]")) return;
                   if (edit?.surface === "cell") {
                     if (editing.draft !== editing.original) onCommit?.(editing);
                     onEdit?.(null);
