@@ -7,6 +7,7 @@
  * commits and moves down, Esc cancels, and both give the keyboard back to the worksheet; leaving the bar any other
  * way commits what changed. The formula autocomplete (./FormulaInput.tsx) works here too.
  */
+import { useRef } from "react";
 import type { KeyboardEvent, ReactElement } from "react";
 import { FormulaInput } from "./FormulaInput";
 import type { FunctionEntry } from "./functionCatalog";
@@ -43,15 +44,22 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
   const canEdit = !!onEdit && !!target;
   const value = edit ? edit.draft : content;
 
+  /** Set while a key ends the edit, so the blur that follows (focus back to the grid) does not commit it again. */
+  const ending = useRef(false);
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (!edit) return;
     if (e.key === "Enter") {
       e.preventDefault();
+      ending.current = true;
       onCommit?.(edit, !e.altKey);
+      ending.current = false;
     } else if (e.key === "Escape") {
       e.preventDefault();
+      ending.current = true;
       onEdit?.(null);
       onDone?.();
+      ending.current = false;
     }
   };
 
@@ -110,7 +118,8 @@ export function FormulaBar(props: FormulaBarProps): ReactElement {
           onKeyDown={onKeyDown}
           onBlur={(e) => {
             const next = e.relatedTarget as HTMLElement | null;
-            if (!edit || edit.surface !== "bar" || next?.closest("[data-cell-editor]")) return;
+            if (ending.current || !edit || edit.surface !== "bar" || next?.closest("[data-cell-editor]"))
+              return;
             if (edit.draft !== (edit.original ?? content)) onCommit?.(edit, false);
             else onEdit?.(null);
           }}

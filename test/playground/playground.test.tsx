@@ -5,7 +5,11 @@ import { Playground } from "../../src/playground/Playground";
 import { SimWorkbook, installSimulator, uninstallSimulator } from "../../src/workbook";
 import { cellAccess } from "../../src/playground/simAccess";
 import { bindEvaluator } from "../../src/playground/formulaEval";
-import { captureCustomFunctions } from "../../src/playground/customFunctions";
+import {
+  DATE_RESULT_IDS,
+  FUNCTION_NAMESPACE,
+  captureCustomFunctions,
+} from "../../src/playground/customFunctions";
 import { registerCustomFunctions } from "../../src/functions/register";
 import { englishSample } from "../../src/playground/samples";
 import { applySheetLayout } from "../../src/playground/sampleLayout";
@@ -21,7 +25,10 @@ function setup(params: PlaygroundParams = EN) {
   registerCustomFunctions();
   const cells = cellAccess(wb);
   cells.setEvaluator(bindEvaluator(cells.value, registry.lookup, () => 46000));
+  // As src/playground/index.tsx: the add-in's date functions take Excel's date autoformat.
+  for (const id of DATE_RESULT_IDS) wb.model.dateResultFunctions.add(`${FUNCTION_NAMESPACE}.${id}`);
   const calls: string[] = [];
+  let pane: HTMLElement | null = null;
   const ui = render(
     <Playground
       view={wb.view}
@@ -29,11 +36,12 @@ function setup(params: PlaygroundParams = EN) {
       sample={params.sample}
       onSample={(s) => calls.push(`sample:${s}`)}
       onParam={(k, v) => calls.push(`${k}:${v}`)}
-      paneRef={() => undefined}
+      paneRef={(el) => (pane = el)}
       cellInput={cells.input}
+      errorMessage={cells.errorMessage}
     />,
   );
-  return { wb, calls, ui };
+  return { wb, calls, ui, pane: () => pane };
 }
 
 afterEach(() => uninstallSimulator(globalThis));
@@ -114,5 +122,84 @@ describe("Playground page on the simulator", () => {
     expect(screen.getByTestId("host-profile").textContent).toBe("网页版 Excel · ExcelApi 1.9");
     expect(screen.getByLabelText("编辑栏")).toBeTruthy();
     expect(document.querySelector('[data-theme="dark"]')).toBeTruthy();
+  });
+
+  it("Esc in the formula bar cancels: nothing is written", () => {
+    const { wb } = setup();
+    act(() => wb.loadWorkbook([{ name: "F", values: [[11, 2222]] }]));
+    fireEvent.mouseDown(screen.getByText("2222"));
+    const bar = screen.getByLabelText("Formula bar") as HTMLInputElement;
+    act(() => bar.focus());
+    fireEvent.change(bar, { target: { value: "99" } });
+    fireEvent.keyDown(bar, { key: "Escape" });
+    expect(wb.getValues("F")[0]).toEqual([11, 2222]);
+    expect(document.activeElement).toBe(screen.getByRole("grid"));
+    expect(bar.value).toBe("2222");
+  });
+
+  it("typing in a cell enters a formula: an AR. date function shows a date (Excel's date autoformat)", () => {
+    const { wb } = setup();
+    act(() => wb.loadWorkbook([{ name: "F", values: [[45672]] }]));
+    const grid = screen.getByRole("grid");
+    act(() => wb.view.select("F", 0, 1));
+    act(() => grid.focus());
+    fireEvent.keyDown(grid, { key: "=" });
+    const editor = screen.getByRole("combobox", { name: "Cell editor" }) as HTMLInputElement;
+    fireEvent.change(editor, { target: { value: '=AR.DUEDATE(A1,"Net 30")' } });
+    fireEvent.keyDown(editor, { key: "Enter" });
+    expect(wb.getValues("F")[0]).toEqual([45672, 45702]);
+    // 45702 is 2025-02-14; en-US short date m/d/yyyy. A1 itself (loaded, General) stays a number.
+    expect(screen.getByText("2/14/2025")).toBeTruthy();
+    expect(screen.getByText("45672")).toBeTruthy();
+    expect(screen.getByLabelText("Selected cell").textContent).toBe("B2");
+  });
+
+  it("the number-format picker formats the selection and shows the active cell's category", () => {
+    const { wb } = setup();
+    act(() => wb.loadWorkbook([{ name: "F", values: [[1234.5, 0.25]] }]));
+    fireEvent.mouseDown(screen.getByText("1234.5"));
+    const picker = screen.getByLabelText("Number format") as HTMLSelectElement;
+    expect(picker.value).toBe("general");
+    fireEvent.change(picker, { target: { value: "number" } });
+    expect(screen.getByText("1,234.50")).toBeTruthy();
+    expect(picker.value).toBe("number");
+    fireEvent.mouseDown(screen.getByText("0.25"));
+    fireEvent.change(picker, { target: { value: "percent" } });
+    expect(screen.getByText("25.00%")).toBeTruthy();
+    // The value is unchanged: a format only changes what is shown.
+    expect(wb.getValues("F")[0]).toEqual([1234.5, 0.25]);
+  });
+
+  it("a cell whose custom function threw shows the function's message in its error indicator", () => {
+    const { wb } = setup();
+    act(() => wb.loadWorkbook([{ name: "F", values: [[45672, '=AR.DUEDATE(A1,"bogus")', "=1/0"]] }]));
+    fireEvent.mouseDown(screen.getByText("#VALUE!"));
+    fireEvent.click(screen.getByRole("button", { name: "Error message" }));
+    const message = screen.getByRole("tooltip").textContent ?? "";
+    // The function's own message (it names the terms), not Excel's generic #VALUE! help.
+    expect(message).toContain("bogus");
+    fireEvent.mouseDown(screen.getByText("#DIV/0!"));
+    fireEvent.click(screen.getByRole("button", { name: "Error message" }));
+    expect(screen.getByRole("tooltip").textContent).not.toContain("bogus");
+  });
+
+  it("F6 / Shift+F6 / Ctrl+F6 move the focus between the grid, the task pane and the top bar", () => {
+    const { pane } = setup();
+    const button = document.createElement("button");
+    button.textContent = "Score this sheet";
+    pane()!.appendChild(button);
+    const grid = screen.getByRole("grid");
+    const sample = screen.getByTestId("sample-picker");
+    act(() => grid.focus());
+    fireEvent.keyDown(grid, { key: "F6" });
+    expect(document.activeElement).toBe(button);
+    fireEvent.keyDown(button, { key: "F6", shiftKey: true });
+    expect(document.activeElement).toBe(grid);
+    fireEvent.keyDown(grid, { key: "F6", ctrlKey: true });
+    expect(document.activeElement).toBe(button);
+    fireEvent.keyDown(button, { key: "F6" });
+    expect(document.activeElement).toBe(sample);
+    fireEvent.keyDown(sample, { key: "F6" });
+    expect(document.activeElement).toBe(grid);
   });
 });
