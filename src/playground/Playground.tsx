@@ -418,9 +418,9 @@ export function Playground(props: PlaygroundProps): ReactElement {
             </div>
           ) : null}
         </section>
-        <aside
-          aria-label={s.taskPane}
-          ref={setPane}
+        {/* A plain container, not a landmark: the pane's own `main` must be top-level (axe landmark-main-is-top-level). */}
+        <div
+          ref={setPane as (el: HTMLDivElement | null) => void}
           data-taskpane=""
           style={{
             flex: `0 0 ${paneWidth}px`,
