@@ -2,7 +2,7 @@
  * One-line help for the workbook engine's built-in functions (src/workbook/formula/functions), in English and
  * Simplified Chinese, for the playground's formula autocomplete: the argument list as Excel's tooltip writes it and
  * what the function returns (wording after each function's Microsoft support page, shortened). Optional arguments
- * are in brackets. test/playground/autocomplete.test.tsx checks that every built-in has an entry.
+ * are in brackets. test/playground/autocomplete.test.ts checks that every built-in has an entry.
  */
 
 export interface BuiltinHelp {

@@ -139,9 +139,10 @@ export function callSignatures(metadata: FunctionsMetadataLike): (name: string) 
 /**
  * The add-in's functions whose result is a date serial (by id): a formula typed into a General cell and led by one
  * takes the short date format, as Excel's autoformat does for its own date functions (src/workbook/formula/
- * autoformat.ts). In Excel a custom function's result carries no format of its own (functions.json has none); a
- * formula like `=AR.DUEDATE(C2,"Net 30")` still shows a date there when C2 is formatted as a date, because the
- * formula takes its first referenced cell's format — the README's "Known host differences" names the literal case.
- * test/playground/autocomplete.test.tsx checks this list against the catalogue's worked examples.
+ * autoformat.ts). This is the playground's choice, not Excel's behaviour: in Excel a custom function's result
+ * carries no number format of its own (functions.json has no format field,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json), so `=AR.DUEDATE(...)` shows the serial
+ * until the analyst formats the cell — the README's "Known host differences" says so, and the manual checklist
+ * formats it by hand. test/playground/autocomplete.test.ts checks this list against the catalogue's worked examples.
  */
 export const DATE_RESULT_IDS: readonly string[] = ["DUEDATE", "DISCOUNTDATE"];
