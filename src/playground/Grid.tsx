@@ -23,7 +23,7 @@
  *   Enter mode for a constant (in a formula they move the caret: Excel's Point mode, which inserts references, is
  *   not modelled), F2 switches Enter and Edit mode; the formula autocomplete is ./FormulaInput.tsx.
  * - Alt+Shift+F10 opens the error indicator's message for the active cell (Excel's smart-tag shortcut).
- * The grid shows a focus outline when it has the keyboard focus (as does the active cell, always).
+ * The grid shows a focus ring (over its cells) while it has the keyboard focus; the active cell is always outlined.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { CSSProperties, KeyboardEvent, MouseEvent, ReactElement, RefObject } from "react";
@@ -624,165 +624,180 @@ export function Grid({
   const helpId = `${gridIdFor(label)}-help`;
 
   return (
-    <div
-      ref={scroller}
-      role="grid"
-      aria-label={label}
-      aria-rowcount={rowCount}
-      aria-colcount={filled.length}
-      aria-describedby={errorMessage ? `${helpId} ${errorId}` : helpId}
-      aria-keyshortcuts="F6 Shift+F6"
-      data-sheet={sheet}
-      data-selected={selRow >= 0 ? cellAddress(selRow, selCol) : undefined}
-      data-focused={focused ? "" : undefined}
-      tabIndex={0}
-      onScroll={onScroll}
-      onKeyDown={onKeyDown}
-      onFocus={(e) => {
-        if (e.target === scroller.current) setFocused(true);
-      }}
-      onBlur={(e) => {
-        if (e.target === scroller.current) setFocused(false);
-      }}
-      style={{
-        position: "relative",
-        overflow: "auto",
-        width: "100%",
-        height: "100%",
-        boxSizing: "border-box",
-        background: "var(--pg-cell-bg, #fff)",
-        outline: "none",
-        // The grid's focus ring: an inset outline that stays visible over cells and headers.
-        boxShadow: focused ? "inset 0 0 0 2px var(--pg-focus, #0f6cbd)" : undefined,
-      }}
-    >
-      <span id={helpId} hidden>
-        {strings.keyboardHelp}
-      </span>
-      {errorMessage ? (
-        <span id={errorId} hidden>
-          {errorMessage}
-        </span>
-      ) : null}
+    <div style={{ position: "relative", width: "100%", height: "100%" }}>
       <div
-        data-spacer=""
+        ref={scroller}
+        role="grid"
+        aria-label={label}
+        aria-rowcount={rowCount}
+        aria-colcount={filled.length}
+        aria-describedby={errorMessage ? `${helpId} ${errorId}` : helpId}
+        aria-keyshortcuts="F6 Shift+F6"
+        data-sheet={sheet}
+        data-selected={selRow >= 0 ? cellAddress(selRow, selCol) : undefined}
+        data-focused={focused ? "" : undefined}
+        tabIndex={0}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          if (e.target === scroller.current) setFocused(true);
+        }}
+        onBlur={(e) => {
+          if (e.target === scroller.current) setFocused(false);
+        }}
         style={{
           position: "relative",
-          width: ROW_HEADER_WIDTH + totalWidth,
-          height: HEADER_HEIGHT + rowCount * ROW_HEIGHT,
+          overflow: "auto",
+          width: "100%",
+          height: "100%",
+          boxSizing: "border-box",
+          background: "var(--pg-cell-bg, #fff)",
+          outline: "none",
         }}
       >
+        <span id={helpId} hidden>
+          {strings.keyboardHelp}
+        </span>
+        {errorMessage ? (
+          <span id={errorId} hidden>
+            {errorMessage}
+          </span>
+        ) : null}
         <div
-          data-colheaders=""
+          data-spacer=""
           style={{
-            position: "sticky",
-            top: 0,
-            zIndex: 4,
-            height: HEADER_HEIGHT,
+            position: "relative",
             width: ROW_HEADER_WIDTH + totalWidth,
+            height: HEADER_HEIGHT + rowCount * ROW_HEIGHT,
           }}
         >
-          <div style={{ ...headerCell, position: "sticky", left: 0, width: ROW_HEADER_WIDTH, zIndex: 5 }} />
-          {colHeaders}
-        </div>
-        <div
-          data-rowheaders=""
-          style={{
-            position: "sticky",
-            left: 0,
-            zIndex: 3,
-            width: ROW_HEADER_WIDTH,
-            height: rowCount * ROW_HEIGHT,
-          }}
-        >
-          {rowHeaders}
-        </div>
-        <div
-          data-cells=""
-          onMouseDown={onMouseDown}
-          onDoubleClick={onDoubleClick}
-          style={{ position: "absolute", left: ROW_HEADER_WIDTH, top: HEADER_HEIGHT, zIndex: 1 }}
-        >
-          {cells}
-          {shades}
-          {chartBoxes.map(({ chart, left, top, width, height }) => (
-            <div
-              key={chart.id}
-              data-chart-box={chart.name}
-              style={{
-                position: "absolute",
-                left,
-                top,
-                width,
-                height,
-                zIndex: 2,
-                boxShadow: "0 1px 4px rgba(0,0,0,0.25)",
-              }}
-            >
-              <ChartBox chart={chart} width={width} height={height} label={strings.chart} />
-            </div>
-          ))}
-          {errorMessage ? (
-            <ErrorIndicator
-              message={errorMessage}
-              label={strings.errorIndicator}
-              left={(offsets[selCol] ?? 0) + (filled[selCol] ?? 0) + 2}
-              top={selRow * ROW_HEIGHT + 2}
-              open={errorOpen}
-              onToggle={() => setErrorOpen((o) => !o)}
-            />
-          ) : null}
-          {editing ? (
-            <div
-              data-cell-editor=""
-              style={{
-                position: "absolute",
-                left: offsets[editing.col] ?? 0,
-                top: editing.row * ROW_HEIGHT,
-                width: editorWidth,
-                height: ROW_HEIGHT,
-                zIndex: 6,
-              }}
-            >
-              <FormulaInput
-                id={`${gridIdFor(label)}-editor`}
-                inputRef={editorRef}
-                value={editing.draft}
-                onChange={(draft) => onEdit?.({ ...editing, draft })}
-                onKeyDown={onEditorKeyDown}
-                onBlur={(e) => {
-                  // Leaving the editor (a click elsewhere) commits, as in Excel; moving into the formula bar keeps
-                  // the edit going there.
-                  const next = e.relatedTarget as HTMLElement | null;
-                  if (ending.current || next?.closest("[data-formula-bar]")) return;
-                  if (edit?.surface === "cell") {
-                    if (editing.draft !== editing.original) onCommit?.(editing);
-                    onEdit?.(null);
-                  }
-                }}
-                functions={functions}
-                label={strings.cellEditor}
-                listLabel={strings.functionList}
-                autoFocus={editing.surface === "cell"}
-                readOnly={editing.surface !== "cell"}
+          <div
+            data-colheaders=""
+            style={{
+              position: "sticky",
+              top: 0,
+              zIndex: 4,
+              height: HEADER_HEIGHT,
+              width: ROW_HEADER_WIDTH + totalWidth,
+            }}
+          >
+            <div style={{ ...headerCell, position: "sticky", left: 0, width: ROW_HEADER_WIDTH, zIndex: 5 }} />
+            {colHeaders}
+          </div>
+          <div
+            data-rowheaders=""
+            style={{
+              position: "sticky",
+              left: 0,
+              zIndex: 3,
+              width: ROW_HEADER_WIDTH,
+              height: rowCount * ROW_HEIGHT,
+            }}
+          >
+            {rowHeaders}
+          </div>
+          <div
+            data-cells=""
+            onMouseDown={onMouseDown}
+            onDoubleClick={onDoubleClick}
+            style={{ position: "absolute", left: ROW_HEADER_WIDTH, top: HEADER_HEIGHT, zIndex: 1 }}
+          >
+            {cells}
+            {shades}
+            {chartBoxes.map(({ chart, left, top, width, height }) => (
+              <div
+                key={chart.id}
+                data-chart-box={chart.name}
                 style={{
-                  width: "100%",
-                  height: ROW_HEIGHT,
-                  boxSizing: "border-box",
-                  margin: 0,
-                  padding: "0 3px",
-                  border: "2px solid var(--pg-select, #107c41)",
-                  outline: "none",
-                  fontSize: 13,
-                  fontFamily: "system-ui, 'Microsoft YaHei', 'PingFang SC', sans-serif",
-                  background: "var(--pg-cell-bg, #fff)",
-                  color: "var(--pg-cell-fg, #000)",
+                  position: "absolute",
+                  left,
+                  top,
+                  width,
+                  height,
+                  zIndex: 2,
+                  boxShadow: "0 1px 4px rgba(0,0,0,0.25)",
                 }}
+              >
+                <ChartBox chart={chart} width={width} height={height} label={strings.chart} />
+              </div>
+            ))}
+            {errorMessage ? (
+              <ErrorIndicator
+                message={errorMessage}
+                label={strings.errorIndicator}
+                left={(offsets[selCol] ?? 0) + (filled[selCol] ?? 0) + 2}
+                top={selRow * ROW_HEIGHT + 2}
+                open={errorOpen}
+                onToggle={() => setErrorOpen((o) => !o)}
               />
-            </div>
-          ) : null}
+            ) : null}
+            {editing ? (
+              <div
+                data-cell-editor=""
+                style={{
+                  position: "absolute",
+                  left: offsets[editing.col] ?? 0,
+                  top: editing.row * ROW_HEIGHT,
+                  width: editorWidth,
+                  height: ROW_HEIGHT,
+                  zIndex: 6,
+                }}
+              >
+                <FormulaInput
+                  id={`${gridIdFor(label)}-editor`}
+                  inputRef={editorRef}
+                  value={editing.draft}
+                  onChange={(draft) => onEdit?.({ ...editing, draft })}
+                  onKeyDown={onEditorKeyDown}
+                  onBlur={(e) => {
+                    // Leaving the editor (a click elsewhere) commits, as in Excel; moving into the formula bar keeps
+                    // the edit going there.
+                    const next = e.relatedTarget as HTMLElement | null;
+                    if (ending.current || next?.closest("[data-formula-bar]")) return;
+                    if (edit?.surface === "cell") {
+                      if (editing.draft !== editing.original) onCommit?.(editing);
+                      onEdit?.(null);
+                    }
+                  }}
+                  functions={functions}
+                  label={strings.cellEditor}
+                  listLabel={strings.functionList}
+                  autoFocus={editing.surface === "cell"}
+                  readOnly={editing.surface !== "cell"}
+                  style={{
+                    width: "100%",
+                    height: ROW_HEIGHT,
+                    boxSizing: "border-box",
+                    margin: 0,
+                    padding: "0 3px",
+                    border: "2px solid var(--pg-select, #107c41)",
+                    outline: "none",
+                    fontSize: 13,
+                    fontFamily: "system-ui, 'Microsoft YaHei', 'PingFang SC', sans-serif",
+                    background: "var(--pg-cell-bg, #fff)",
+                    color: "var(--pg-cell-fg, #000)",
+                  }}
+                />
+              </div>
+            ) : null}
+          </div>
         </div>
       </div>
+      {focused ? (
+        // The grid's focus ring, drawn over the cells and headers (an inset shadow on the scrolling element itself is
+        // painted under its positioned cells, so it would not show).
+        <div
+          data-focus-ring=""
+          aria-hidden="true"
+          style={{
+            position: "absolute",
+            inset: 0,
+            pointerEvents: "none",
+            zIndex: 10,
+            boxShadow: "inset 0 0 0 2px var(--pg-focus, #0f6cbd)",
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -77,8 +77,11 @@ module.exports = {
     await t.page.keyboard.press("F6");
     t.assert.strictEqual(await focusRegion(t.page), "grid");
     // The grid draws a visible focus outline while it has the focus.
-    const ring = await t.page.$eval('[role="grid"]', (g) => getComputedStyle(g).boxShadow);
-    t.assert.match(ring, /inset/, `grid focus ring: ${ring}`);
+    const ring = t.page.locator("[data-focus-ring]");
+    t.assert.ok(await ring.isVisible(), "the grid's focus ring is shown");
+    const shadow = await ring.evaluate((r) => getComputedStyle(r).boxShadow);
+    t.assert.match(shadow, /inset/, `grid focus ring: ${shadow}`);
+    await t.screenshot("playground-grid-focus.png");
     await t.page.keyboard.press("F6");
     t.assert.strictEqual(await focusRegion(t.page), "pane");
 
@@ -279,6 +282,7 @@ module.exports = {
           `${lang} ${id} inside 600 px: ${JSON.stringify(box)}`,
         );
       }
+      await t.screenshot(`playground-600-${lang}.png`);
     }
   },
 };

@@ -143,11 +143,14 @@ describe("Grid: leaving and focus", () => {
 
   it("draws a focus outline only while the grid has the focus", () => {
     const { grid } = setup();
+    const ring = () => document.querySelector<HTMLElement>("[data-focus-ring]");
     expect(grid.dataset.focused).toBe("");
-    expect(grid.style.boxShadow).toContain("inset 0 0 0 2px");
+    expect(ring()?.style.boxShadow).toContain("inset 0 0 0 2px");
+    // Drawn over the cells: a sibling above the scrolling grid, not a shadow under its positioned cells.
+    expect(Number(ring()?.style.zIndex)).toBeGreaterThan(6);
     act(() => grid.blur());
     expect(grid.dataset.focused).toBeUndefined();
-    expect(grid.style.boxShadow).toBe("");
+    expect(ring()).toBeNull();
   });
 });
 
