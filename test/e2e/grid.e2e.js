@@ -152,6 +152,51 @@ module.exports = {
     t.assert.strictEqual(await cellText(t.page, 2500, 1), "2500");
   },
 
+  async "grid: a row the pane lists as unreadable, chosen in the pane, is scrolled into view in the grid"(t) {
+    await t.open("/playground.html");
+    await t.waitReady();
+    const rows = [["Customer", "Invoice No", "Invoice Date", "Terms", "Amount"]];
+    for (let i = 1; i < 400; i++)
+      rows.push([
+        `Customer ${i % 7}`,
+        `INV-${i}`,
+        i === 380 ? "not a date" : 45600 + (i % 60),
+        "Net 30",
+        100 + i,
+      ]);
+    await t.page.evaluate((values) => window.playground.loadWorkbook([{ name: "Ledger", values }]), rows);
+    const pane = t.page.locator("[data-taskpane]");
+    await pane.getByRole("button", { name: paneString("scoreButton"), exact: true }).click();
+    const clear = pane.getByRole("button", { name: paneString("clearResults") });
+    const confirm = pane.getByRole("button", { name: paneString("mappingConfirm"), exact: true });
+    const deadline = Date.now() + 60000;
+    while ((await clear.count()) === 0) {
+      if (Date.now() > deadline) throw new Error("scoring did not finish");
+      if ((await confirm.count()) > 0 && (await confirm.isEnabled())) await confirm.click();
+      await t.page.waitForTimeout(200);
+    }
+    // The pane's entry for row 381 (sheet row of the 380th invoice) selects its cell through services.selectCell.
+    const entry = pane.locator("[data-issues] button").filter({ hasText: "381" }).first();
+    await entry.waitFor({ timeout: 10000 });
+    const label = await entry.getAttribute("aria-label");
+    const address = /([A-Z]+381)\b/.exec(label || "");
+    t.assert.ok(address, `the entry names a cell of row 381: ${label}`);
+    t.assert.strictEqual(await cell(t.page, 380, 2).count(), 0, "row 381 not drawn before");
+    await entry.focus();
+    await t.page.keyboard.press("Enter");
+    await t.page.waitForFunction(
+      (a) => document.querySelector('[role="grid"]')?.dataset.selected === a,
+      address[1].replace(/^.*!/, ""),
+    );
+    const grid = await t.page.locator('[role="grid"]').boundingBox();
+    const box = await cell(t.page, 380, 2).boundingBox();
+    t.assert.ok(
+      box && box.y >= grid.y && box.y + box.height <= grid.y + grid.height,
+      "row 381 inside the viewport",
+    );
+    t.assert.strictEqual(await cellText(t.page, 380, 2), "not a date");
+  },
+
   async "grid: typing in a cell: =AR. lists the functions with help, Tab inserts, Enter commits as a date, Esc and F2"(
     t,
   ) {
