@@ -1,10 +1,12 @@
 import {
   errorText,
   evaluateFormula,
+  formulaErrorMessage,
   todaySerial,
   type FormulaContext,
 } from "../../src/playground/formulaEval";
 import { serialFromYmd } from "../../src/engine/serial";
+import { CustomFunctionsError } from "../../src/workbook/office/host";
 
 class CodedError extends Error {
   constructor(readonly code: string) {
@@ -155,5 +157,36 @@ describe("todaySerial", () => {
   it("uses the local calendar date, as Excel's TODAY does (test/sim/today.test.ts runs under several TZ)", () => {
     expect(todaySerial(new Date(2026, 10, 28, 23, 59))).toBe(serialFromYmd(2026, 11, 28));
     expect(todaySerial(new Date(2026, 10, 28, 0, 5))).toBe(serialFromYmd(2026, 11, 28));
+  });
+});
+
+describe("formulaErrorMessage (the error indicator's text)", () => {
+  const ctx = context(
+    { "!A1": "#VALUE!" },
+    {
+      "AR.BAD": () => {
+        throw new CustomFunctionsError("#VALUE!", "Terms not recognised: 'Net sixty'");
+      },
+      "AR.MISSING": () => new CustomFunctionsError("#N/A", "No discount in these terms"),
+      "AR.DIV": () => {
+        throw new CustomFunctionsError("#DIV/0!", "a message Excel does not show");
+      },
+      "AR.BARE": () => {
+        throw new CustomFunctionsError("#VALUE!");
+      },
+    },
+  );
+
+  it("is the custom function's message for #VALUE! and #N/A, thrown or returned", () => {
+    expect(formulaErrorMessage("=AR.BAD()", ctx)).toBe("Terms not recognised: 'Net sixty'");
+    expect(formulaErrorMessage("=AR.MISSING()", ctx)).toBe("No discount in these terms");
+  });
+
+  it("is undefined where Excel shows no custom message: other codes, no message, a referenced error, no error", () => {
+    expect(formulaErrorMessage("=AR.DIV()", ctx)).toBeUndefined();
+    expect(formulaErrorMessage("=AR.BARE()", ctx)).toBeUndefined();
+    expect(formulaErrorMessage("=A1", ctx)).toBeUndefined();
+    expect(formulaErrorMessage("=1+1", ctx)).toBeUndefined();
+    expect(evaluateFormula("=AR.BAD()", ctx)).toBe("#VALUE!");
   });
 });
