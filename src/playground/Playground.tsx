@@ -139,7 +139,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const [edit, setEdit] = useState<EditState | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const paneEl = useRef<HTMLElement | null>(null);
-  const topEl = useRef<HTMLElement>(null);
+  const topEl = useRef<HTMLDivElement>(null);
   const lastPaneFocus = useRef<HTMLElement | null>(null);
 
   // An edit ends when its sheet is no longer shown (sample switched, workbook reloaded).
@@ -273,8 +273,11 @@ export function Playground(props: PlaygroundProps): ReactElement {
       }}
     >
       <style>{PAGE_CSS}</style>
-      <header
+      {/* A named region, not a <header>: the hosted pane's own header is the page's one banner, as in Office where
+          the pane is a separate document (axe landmark-no-duplicate-banner). */}
+      <div
         ref={topEl}
+        role="region"
         data-pg-top=""
         aria-label={s.topBar}
         style={{
@@ -348,7 +351,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
             </select>
           </label>
         </div>
-      </header>
+      </div>
       <div data-pg-main="" style={{ display: "flex", flex: "1 1 auto", minHeight: 0 }}>
         <section
           data-pg-sheet=""
