@@ -184,7 +184,10 @@ async function score(args: ScoreArgs, io: CliIo): Promise<number> {
   }
 
   progress("save");
-  const saved = await saveWorkbookFile(wb, io.loadExcelJs, (rows) => progress("save", rows));
+  const saved = await saveWorkbookFile(wb, io.loadExcelJs, {
+    streaming: true,
+    onRows: (rows) => progress("save", rows),
+  });
   const overwrite = io.resolve(out) === io.resolve(args.input);
   try {
     io.writeFile(out, saved.bytes);

@@ -14,7 +14,7 @@
 import type { SimWorkbook } from "../simWorkbook";
 import { CsvRefused, readCsv } from "./csv";
 import { NOTES, REFUSALS, type Msg } from "./messages";
-import { readXlsx, writeXlsx, type ExcelJsModule, type ReadWorkbook } from "./xlsx";
+import { readXlsx, writeXlsx, type ExcelJsModule, type ReadWorkbook, type WriteOptions } from "./xlsx";
 
 export type { ExcelJsModule } from "./xlsx";
 export { REFUSALS, NOTES, type Msg } from "./messages";
@@ -136,9 +136,9 @@ export interface SaveResult {
 export async function saveWorkbookFile(
   wb: SimWorkbook,
   loadExcelJs: () => Promise<ExcelJsModule>,
-  onRows?: (rows: number) => void | Promise<void>,
+  options: WriteOptions = {},
 ): Promise<SaveResult> {
-  const { bytes, notes } = await writeXlsx(await loadExcelJs(), wb.model, onRows);
+  const { bytes, notes } = await writeXlsx(await loadExcelJs(), wb.model, options);
   const keys = [...wb.settings.keys()];
   if (keys.length > 0) notes.push(NOTES.settingsNotSaved(keys));
   return { bytes, notes };
