@@ -4,6 +4,7 @@
  * Office). The task pane is mounted by the caller into the element handed to `paneRef`.
  */
 import type { CSSProperties, ReactElement } from "react";
+import { FileControls } from "./files/FileControls";
 import { FormulaBar } from "./FormulaBar";
 import { Grid } from "./Grid";
 import { cellAddress } from "./gridWindow";
@@ -137,6 +138,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
           · ExcelApi {params.profile.excelApi}
         </span>
         <span style={{ flex: 1 }} />
+        <FileControls lang={params.lang} />
         <label style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13 }}>
           {s.sample}
           <select

@@ -15,6 +15,7 @@ import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { HOST_ARGUMENTS, callSignatures, captureCustomFunctions } from "./customFunctions";
 import { bindEvaluator } from "./formulaEval";
+import { bindFileSession } from "./files/session";
 import { createPlaygroundHook, installPlaygroundHook, markReady } from "./hook";
 import { LARGE_SAMPLE_ROWS, readParams, withParam, type PlaygroundParams, type SampleChoice } from "./params";
 import { Playground } from "./Playground";
@@ -123,6 +124,7 @@ async function start(): Promise<void> {
     window,
     createPlaygroundHook(wb, ready, () => resetSample()),
   );
+  bindFileSession({ workbook: wb, onOpened: () => resetSample() });
 
   let resolvePane!: (el: HTMLElement) => void;
   const paneElement = new Promise<HTMLElement>((resolve) => (resolvePane = resolve));
