@@ -186,7 +186,11 @@ async function main(): Promise<void> {
     const bytes = fs.statSync(file).size;
     const cli = benchCli(dir, file);
     const playground = await benchPlayground(file);
-    console.log(JSON.stringify({ rows: ROWS, fileBytes: bytes, playground, cli }));
+    // The machine's load when the run ended (the figures stretch with it on a shared machine).
+    const loadAverage = os.loadavg().map((l) => Math.round(l * 100) / 100);
+    console.log(
+      JSON.stringify({ rows: ROWS, fileBytes: bytes, cpus: os.cpus().length, loadAverage, playground, cli }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
