@@ -47,14 +47,20 @@ export function FileControls({ lang, loadExcelJs = defaultLoader }: FileControls
       if (!session) return;
       setBusy("open");
       setNotice(null);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await openFile(session.workbook, { name: file.name, bytes }, loadExcelJs, s, lang);
-      if (r.opened) {
-        setSource(file.name);
-        session.onOpened?.();
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const r = await openFile(session.workbook, { name: file.name, bytes }, loadExcelJs, s, lang);
+        if (r.opened) {
+          setSource(file.name);
+          session.onOpened?.();
+        }
+        setNotice(r.notice.kind === "info" && r.notice.lines.length === 0 ? null : r.notice);
+      } catch (err) {
+        // The file could not even be read (removed, no permission): the workbook was not touched.
+        setNotice({ kind: "error", title: s.refused(file.name), lines: [s.failed(String(err))] });
+      } finally {
+        setBusy(null);
       }
-      setNotice(r.notice.kind === "info" && r.notice.lines.length === 0 ? null : r.notice);
-      setBusy(null);
     },
     [lang, loadExcelJs, s],
   );
