@@ -180,6 +180,8 @@ module.exports = (env = {}, argv = {}) => {
       extensions: [".tsx", ".ts", ".js"],
     },
     module: {
+      // ExcelJS's browser build (the playground's lazy "exceljs" chunk) is a finished UMD bundle: no need to parse it.
+      noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,

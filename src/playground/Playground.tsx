@@ -10,6 +10,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CSSProperties, ReactElement } from "react";
+import { FileControls } from "./files/FileControls";
 import { FormulaBar } from "./FormulaBar";
 import type { FunctionEntry } from "./functionCatalog";
 import { Grid } from "./Grid";
@@ -306,6 +307,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
         </span>
         <span style={{ flex: "1 0 0" }} />
         <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: 16, rowGap: 4 }}>
+          <FileControls lang={params.lang} />
           <label
             style={{ display: "flex", gap: 6, alignItems: "center", fontSize: 13, whiteSpace: "nowrap" }}
           >

@@ -23,6 +23,7 @@ import {
 } from "./customFunctions";
 import { type FunctionEntry, functionCatalog } from "./functionCatalog";
 import { bindEvaluator } from "./formulaEval";
+import { bindFileSession } from "./files/session";
 import { createPlaygroundHook, installPlaygroundHook, markReady } from "./hook";
 import { LARGE_SAMPLE_ROWS, readParams, withParam, type PlaygroundParams, type SampleChoice } from "./params";
 import { Playground } from "./Playground";
@@ -147,6 +148,7 @@ async function start(): Promise<void> {
     window,
     createPlaygroundHook(wb, ready, () => resetSample()),
   );
+  bindFileSession({ workbook: wb, onOpened: () => resetSample() });
 
   let resolvePane!: (el: HTMLElement) => void;
   const paneElement = new Promise<HTMLElement>((resolve) => (resolvePane = resolve));

@@ -133,6 +133,22 @@ describe("webpack --mode production", () => {
     },
   );
 
+  (HAS_PLAYGROUND ? test : test.skip)(
+    "ExcelJS is one lazy chunk of the playground: not in the playground entry, not in the task pane or its chunks",
+    () => {
+      // Parts every .xlsx package has, named in ExcelJS's xlsx writer and reader: a file holding them holds ExcelJS.
+      const holdsExcelJs = (text: string) =>
+        text.includes("xl/sharedStrings.xml") && text.includes("xl/worksheets/_rels/");
+      const bundles = fs.readdirSync(dist).filter((f) => f.endsWith(".js"));
+      const withExcelJs = bundles.filter((f) => holdsExcelJs(read(f)));
+      expect(withExcelJs).toEqual(["exceljs.js"]);
+      // The playground loads that chunk on demand (webpack's chunk-name map), the task pane never does.
+      expect(read("playground.js")).toMatch(/"exceljs"/);
+      expect(read("taskpane.js")).not.toMatch(/exceljs/i);
+      expect(read("credit-risk-scoring.js")).not.toMatch(/exceljs/i);
+    },
+  );
+
   test("functions.json describes DUEDATE and its parameters in English", () => {
     const duedate = findFunction("functions.json", "DUEDATE");
     expect(duedate).toBeDefined();

@@ -194,6 +194,8 @@ const PROFILED = [
 
 module.exports = {
   profiled: PROFILED,
+  /** Shared with other specs (an object, so the runner does not take it for a test). */
+  helpers: { STRINGS, OUTPUT_HEADERS, openPane, score, getValues },
 
   async "issue 4: Score this sheet writes the risk columns, summary and formats"(t) {
     const S = await openPane(t, "en");

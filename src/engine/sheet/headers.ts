@@ -18,6 +18,10 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "Customer",
     "Customer Name",
     "Customer Account",
+    // Odoo's partner (account_financial_report "Aged Partner Balance"): ranked above "Account", which in Odoo's
+    // detail export is the ledger account code.
+    "Partner",
+    "Partner Name",
     "Cust",
     "Cust Name",
     "Client",
@@ -325,6 +329,8 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
 };
 
 const EXACT = new Map<string, Role>();
+/** Position of an exact synonym in its role's list: when two headers match one role exactly, the earlier wins. */
+const EXACT_RANK = new Map<string, number>();
 const PARTIAL: { key: string; role: Role }[] = [];
 const CJK = /[\u3400-\u9fff]/;
 
@@ -346,14 +352,17 @@ const PARTIAL_WORDS = new Set([
 ]);
 
 for (const role of ROLES) {
-  for (const text of HEADER_SYNONYMS[role]) {
+  HEADER_SYNONYMS[role].forEach((text, rank) => {
     const key = headerKey(text);
-    if (!EXACT.has(key)) EXACT.set(key, role);
+    if (!EXACT.has(key)) {
+      EXACT.set(key, role);
+      EXACT_RANK.set(key, rank);
+    }
     const cjk = CJK.test(key);
     const multiWord = /[\s\-#]/.test(text.trim());
     if (cjk ? key.length >= 2 : key.length >= 4 && (multiWord || PARTIAL_WORDS.has(key)))
       PARTIAL.push({ key, role });
-  }
+  });
 }
 // Longest synonyms first so the most specific partial match wins ("invoiceamount" before "amount").
 PARTIAL.sort((a, b) => b.key.length - a.key.length || ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
@@ -501,8 +510,10 @@ export interface MappingDetection {
 }
 
 /**
- * Column mapping from a header row. When two columns claim a role, an exact match beats a partial one, else
- * the first (leftmost) column wins; the other column is reported in `notes` and left unmapped.
+ * Column mapping from a header row. When two columns claim a role, an exact match beats a partial one; between
+ * two exact matches the synonym listed first for the role wins (the more specific name: "Partner" before
+ * "Account", "Customer Name" before "Party"), else the first (leftmost) column; the other column is reported in
+ * `notes` and left unmapped.
  */
 export function detectMapping(
   headerRow: readonly unknown[],
@@ -510,12 +521,19 @@ export function detectMapping(
 ): MappingDetection {
   const best = new Map<Role, { column: number; confidence: number }>();
   const losers: { column: number; role: Role; winner: number }[] = [];
+  const rank = (c: number) =>
+    typeof headerRow[c] === "string"
+      ? (EXACT_RANK.get(headerKey(headerRow[c] as string)) ?? Infinity)
+      : Infinity;
   for (let c = 0; c < headerRow.length; c++) {
     const guess = guessRole(headerRow[c], allowed);
     if (!guess) continue;
     const prev = best.get(guess.role);
     if (!prev) best.set(guess.role, { column: c, confidence: guess.confidence });
-    else if (guess.confidence > prev.confidence) {
+    else if (
+      guess.confidence > prev.confidence ||
+      (guess.confidence === 1 && prev.confidence === 1 && rank(c) < rank(prev.column))
+    ) {
       losers.push({ column: prev.column, role: guess.role, winner: c });
       best.set(guess.role, { column: c, confidence: guess.confidence });
     } else losers.push({ column: c, role: guess.role, winner: prev.column });

@@ -16,6 +16,12 @@ export class SheetModel {
   tabColor = "";
   values: Grid<CellValue> = [];
   formulas: Grid<string> = [];
+  /**
+   * Results a file stored with its formula cells (an opened .xlsx): a formula cell shows the model's own result,
+   * or this one when the model cannot compute the formula (#NAME?: a function or reference it does not know), as
+   * Excel shows the saved result until it recalculates. Dropped when the cell is written or cleared.
+   */
+  cached: Grid<CellValue> = [];
   numFmt: Grid<string> = [];
   styles: Grid<Style> = [];
   colStyles = new Map<number, Style>();
@@ -47,9 +53,18 @@ export class SheetModel {
   /** Stored value (formula cells: evaluated through the workbook's evaluator, else ""). */
   getValue(r: number, c: number): CellValue {
     const f = gridGet(this.formulas, r, c);
-    if (f !== undefined) return this.wb.evaluate(f, this.name, r, c);
+    if (f !== undefined) {
+      const v = this.wb.evaluate(f, this.name, r, c);
+      if (v !== "#NAME?" || this.cached.length === 0) return v;
+      return gridGet(this.cached, r, c) ?? v;
+    }
     const v = gridGet(this.values, r, c);
     return v === undefined ? "" : v;
+  }
+
+  /** Forgets a file's cached formula result (the cell was written). */
+  private dropCached(r: number, c: number): void {
+    if (this.cached.length > r) gridSet(this.cached, r, c, undefined);
   }
 
   getFormula(r: number, c: number): CellValue {
@@ -78,6 +93,7 @@ export class SheetModel {
    */
   writeInput(r: number, c: number, v: unknown): void {
     if (v === null || v === undefined) return;
+    this.dropCached(r, c);
     if (typeof v === "number" || typeof v === "boolean") {
       // The common case (every written number): stored as it is, no entry parsing, no format change.
       gridSet(this.formulas, r, c, undefined);
@@ -99,6 +115,7 @@ export class SheetModel {
 
   /** Stores text as it is (table header names: Excel keeps a table's headers as text). */
   storeText(r: number, c: number, s: string): void {
+    this.dropCached(r, c);
     gridSet(this.formulas, r, c, undefined);
     gridSet(this.values, r, c, s === "" ? undefined : s);
   }
@@ -109,6 +126,7 @@ export class SheetModel {
    */
   storeVerbatim(r: number, c: number, v: unknown): void {
     if (v === null || v === undefined) return;
+    this.dropCached(r, c);
     if (typeof v === "string" && v.length > 1 && v.startsWith("=")) {
       gridSet(this.formulas, r, c, v);
       gridSet(this.values, r, c, undefined);
@@ -184,6 +202,7 @@ export class SheetModel {
       for (const g of [
         contents ? this.values : null,
         contents ? this.formulas : null,
+        contents ? this.cached : null,
         formats ? this.numFmt : null,
         formats ? this.styles : null,
       ]) {
@@ -203,6 +222,7 @@ export class SheetModel {
         "fontSize",
         "hAlign",
         "wrapText",
+        "file",
       ];
       const whole =
         (rect.r0 === 0 && rect.r1 === MAX_ROWS - 1) || (rect.c0 === 0 && rect.c1 === MAX_COLS - 1);
@@ -255,7 +275,7 @@ export class SheetModel {
 
   /** Moves cells for insert/delete: rows [from..] in columns c0..c1 shift by dr (vertical) or columns by dc. */
   shiftCells(rect: Rect, direction: "up" | "down" | "left" | "right", inserting: boolean): void {
-    const grids: Grid<unknown>[] = [this.values, this.formulas, this.numFmt, this.styles];
+    const grids: Grid<unknown>[] = [this.values, this.formulas, this.cached, this.numFmt, this.styles];
     const nRows = rectRows(rect);
     const nCols = rectCols(rect);
     const extent = this.extentRows();

@@ -17,6 +17,12 @@ export interface Style {
   fontSize?: number;
   hAlign?: string;
   wrapText?: boolean;
+  /**
+   * The cell's format as an opened file held it (the xlsx reader's JSON of font, fill, borders, alignment and
+   * protection): kept so a save writes back what the properties above do not hold (borders, theme colours …). Not
+   * drawn; the properties above win where they differ from what this JSON gives (io/xlsx.ts).
+   */
+  file?: string;
 }
 export type StyleKey = keyof Style;
 
@@ -53,6 +59,12 @@ export interface CfModel {
     negativeFillColor: string;
     showDataBarOnly: boolean;
   };
+  /**
+   * The rule as an opened file held it (the xlsx reader's own JSON), for what the model does not interpret: rule
+   * types it only stores (icon sets, top/bottom, text, dates …) and formats beyond fill and font. Only the xlsx
+   * writer reads it; ranges and formulas always come from the fields above.
+   */
+  file?: Record<string, unknown>;
 }
 
 export interface TableModel {

@@ -160,6 +160,32 @@ describe("detectMapping", () => {
     expect(m.notes[0]!.column).toBe(0);
   });
 
+  test("two exact headers: the synonym listed first wins, not the leftmost column (ERP exports)", () => {
+    // Odoo's Aged Partner Balance detail rows: "Account" is the ledger account code, "Partner" the customer.
+    const odoo = detectMapping([
+      "Date",
+      "Entry",
+      "Journal",
+      "Account",
+      "Partner",
+      "Ref - Label",
+      "Due date",
+      "Residual",
+    ]);
+    expect(odoo.mapping.customer).toBe(4);
+    expect(odoo.notes.map((n) => [n.column, n.role])).toEqual([[3, "customer"]]);
+    // ERPNext's Accounts Receivable: "Party" (an id) and "Customer Name" — the name wins.
+    const erpnext = detectMapping([
+      "Posting Date",
+      "Party Type",
+      "Party",
+      "Customer Name",
+      "Due Date",
+      "Invoiced Amount",
+    ]);
+    expect(erpnext.mapping.customer).toBe(3);
+  });
+
   test("Customers-sheet roles are ignored on an invoice sheet", () => {
     expect(detectMapping(["Customer", "Sales", "Total Assets"]).mapping).toEqual({ customer: 0 });
   });
