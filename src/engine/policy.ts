@@ -232,11 +232,42 @@ const NULLABLE: Record<string, "string" | "array" | "dateOrder" | "regime" | "cu
   baseCurrency: "currency",
 };
 
-/** A currency code as the policy stores it: trimmed, upper-case; null when empty. */
+/**
+ * Currency names Chinese ERPs write in a 币别 / 币种 column or a 汇率 sheet (Kingdee, Yonyou and SAP's zh
+ * descriptions write the name, not the ISO code), with the ISO 4217 code they stand for. `RMB` is the common
+ * abbreviation for CNY.
+ */
+const CURRENCY_NAMES: Readonly<Record<string, string>> = {
+  人民币: "CNY",
+  元: "CNY",
+  RMB: "CNY",
+  美元: "USD",
+  欧元: "EUR",
+  英镑: "GBP",
+  日元: "JPY",
+  港币: "HKD",
+  港元: "HKD",
+  澳元: "AUD",
+  澳大利亚元: "AUD",
+  加元: "CAD",
+  加拿大元: "CAD",
+  新加坡元: "SGD",
+  瑞士法郎: "CHF",
+  新台币: "TWD",
+  韩元: "KRW",
+  卢比: "INR",
+};
+
+/**
+ * A currency code as the policy, the currency column and the rates sheet store it: trimmed, upper-case, a currency
+ * name (`人民币`, `美元`, `RMB`) as its ISO code; null when empty. One function, so a row written `美元` meets a rate
+ * written `USD`.
+ */
 export function normalizeCurrency(code: unknown): string | null {
   if (typeof code !== "string") return null;
   const c = code.normalize("NFKC").trim().toUpperCase();
-  return c ? c : null;
+  if (!c) return null;
+  return CURRENCY_NAMES[c] ?? c;
 }
 
 /** Exchange rates from JSON: codes normalised, only finite positive numbers kept. */

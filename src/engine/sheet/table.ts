@@ -23,7 +23,7 @@
  * - Negative amounts are kept (credit notes). Customer names are kept exactly as written (trimmed only).
  */
 import type { Policy } from "../policy";
-import { DATE_ORDER_LABELS, DEFAULT_POLICY, dateOrderSettingPath } from "../policy";
+import { DATE_ORDER_LABELS, DEFAULT_POLICY, dateOrderSettingPath, normalizeCurrency } from "../policy";
 import { MAX_SERIAL, type Serial } from "../serial";
 import { dueDate as termsDueDate, parseTerms } from "../terms";
 import {
@@ -44,7 +44,7 @@ import {
   type HeaderDetection,
   type MappingProblem,
 } from "./headers";
-import { columnLetter, customerKey, displayValue, headerKey, isBlank, nfkc } from "./normalize";
+import { columnLetter, customerKey, displayValue, headerKey, isBlank } from "./normalize";
 import {
   ROLES,
   type ColumnMapping,
@@ -589,7 +589,7 @@ export function readTable(
       );
     } else if (cCur >= 0) {
       const t = parseTextCell(row[cCur]);
-      if (t !== null) currency = nfkc(t).toUpperCase();
+      if (t !== null) currency = normalizeCurrency(t) ?? undefined;
     }
     if (rr.textCurrency !== undefined) {
       if (currency === undefined) currency = rr.textCurrency;

@@ -255,6 +255,41 @@ describe("readTable", () => {
   });
 });
 
+describe("currency column written as a name (Chinese ERP exports)", () => {
+  test("人民币, 美元, 欧元, 港币 and RMB read as their ISO codes, and meet rates written as codes", () => {
+    const t = readTable(
+      [
+        ["客户名称", "到期日", "金额", "币别"],
+        ["甲", 45000, 100, "人民币"],
+        ["乙", 45000, 200, "美元"],
+        ["丙", 45000, 300, " 欧元 "],
+        ["丁", 45000, 400, "港币"],
+        ["戊", 45000, 500, "rmb"],
+        ["己", 45000, 600, "usd"],
+      ],
+      { policy: mergePolicy({}) },
+    );
+    expect(t.invoices.map((i) => i.currency)).toEqual(["CNY", "USD", "EUR", "HKD", "CNY", "USD"]);
+    expect(t.issues.filter((i) => i.code === "CURRENCY_CONFLICT")).toEqual([]);
+    // The policy's rates are keyed the same way: a rate entered for 美元 is the USD rate.
+    expect(mergePolicy({ baseCurrency: "人民币", rates: { 美元: 7.1 } })).toMatchObject({
+      baseCurrency: "CNY",
+      rates: { USD: 7.1 },
+    });
+  });
+  test("a name and a matching symbol in the amount agree (no conflict warning)", () => {
+    const t = readTable(
+      [
+        ["客户名称", "到期日", "金额", "币别"],
+        ["甲", 45000, "¥1,000", "人民币"],
+      ],
+      { policy: mergePolicy({}) },
+    );
+    expect(t.invoices.map((i) => i.currency)).toEqual(["CNY"]);
+    expect(t.issues.filter((i) => i.code === "CURRENCY_CONFLICT")).toEqual([]);
+  });
+});
+
 describe("currency from the money text (spec §1 v2)", () => {
   test("codes and symbols in the amount give the row's currency; the currency column wins", () => {
     const t = readTable(
