@@ -374,7 +374,7 @@ async function writeAll<S, P, M>(
   // A failure from here on removes the run's results, including the history rows it appended (and the history
   // sheet when this run created it): trends and DETERIORATING only ever compare completed runs.
   let chosenSummary: string | undefined;
-  let historyAdded: { from: number; count: number } | null = null;
+  let historyAdded: ReturnType<typeof queueHistory> | null = null;
   try {
     progress("format");
     queueDeleteOurRules(custom);
@@ -437,21 +437,31 @@ async function fail(
 }
 
 /**
- * Appends snapshot rows to the hidden history sheet (created very hidden with a header on first use). Returns the
- * 0-based rows appended (for the rollback).
+ * Appends snapshot rows to the hidden history sheet (created very hidden with a header on first use). A history
+ * written by an older version has a shorter header (v1: 8 columns, v2 adds Overdue and Dunned Invoices): the missing
+ * header cells are added, so the header always names every column the rows fill. Returns the 0-based rows appended
+ * and, when header cells were added, which (both undone by the rollback).
  */
 function queueHistory(
   wb: Excel.Workbook,
   read: SourceRead,
   history: { header: string[]; rows: OutCell[][] },
-): { from: number; count: number } {
+): { from: number; count: number; header?: { from: number; count: number } } {
   const width = Math.max(history.header.length, ...history.rows.map((r) => r.length));
   const pad = (r: OutCell[]): OutCell[] => Array.from({ length: width }, (_, c) => safeCell(r[c] ?? ""));
   let hs: Excel.Worksheet;
   let row: number;
+  let header: { from: number; count: number } | undefined;
   if (read.history.exists) {
     hs = wb.worksheets.getItem(HISTORY_SHEET);
     row = read.history.values.length;
+    const old = read.history.values[0] ?? [];
+    let filled = old.length;
+    while (filled > 0 && (old[filled - 1] === "" || old[filled - 1] == null)) filled--;
+    if (row > 0 && filled < history.header.length) {
+      header = { from: filled, count: history.header.length - filled };
+      hs.getRangeByIndexes(0, filled, 1, header.count).values = [history.header.slice(filled).map(safeCell)];
+    }
   } else {
     hs = wb.worksheets.add(HISTORY_SHEET);
     hs.visibility = Excel.SheetVisibility.veryHidden;
@@ -463,7 +473,7 @@ function queueHistory(
     row = 1;
   }
   hs.getRangeByIndexes(row, 0, history.rows.length, width).values = history.rows.map(pad);
-  return { from: row, count: history.rows.length };
+  return { from: row, count: history.rows.length, ...(header ? { header } : {}) };
 }
 
 /** Puts the sheet back as it was before this run: removes this run's cells, restores the previous output. */
