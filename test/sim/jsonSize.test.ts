@@ -77,3 +77,33 @@ test("what JSON.stringify refuses is refused alike", () => {
   expect(() => jsonByteLength(cyclic)).toThrow(TypeError);
   expect(() => jsonByteLength({ n: BigInt(1) })).toThrow(TypeError);
 });
+
+test("numbers as String() writes them: integers, amounts with cents, and the rest, at every magnitude", () => {
+  const cents = fc.integer({ min: -1e15, max: 1e15 }).map((k) => k / 100);
+  const scaled = fc
+    .tuple(fc.double({ noNaN: true }), fc.integer({ min: -20, max: 20 }))
+    .map(([d, e]) => d * 10 ** e);
+  fc.assert(
+    fc.property(fc.oneof(cents, scaled, fc.double(), fc.integer()), (x) => {
+      expect(jsonByteLength([x])).toBe(expected([x]));
+    }),
+    { numRuns: 20000 },
+  );
+  for (const x of [
+    0.01,
+    0.1,
+    0.3,
+    0.1 + 0.2,
+    1.005,
+    9999999999999.99,
+    1e13 - 0.01,
+    1e13 + 0.5,
+    99999.95,
+    -0.05,
+  ])
+    expect([x, jsonByteLength(x)]).toEqual([x, expected(x)]);
+  // A row shared by reference (the writer's number-format column) counts once per reference.
+  const row = ["0.00%"];
+  const shared = [row, row, row, [undefined], [undefined]];
+  expect(jsonByteLength(shared)).toBe(expected(shared));
+});

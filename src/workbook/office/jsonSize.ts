@@ -33,17 +33,27 @@ export function jsonStringBytes(s: string): number {
   return n;
 }
 
-/** Characters of a finite number's JSON text (String(n)); integers are counted without converting. */
+/** Decimal digits of a non-negative integer below 1e15 (at least 1). */
+function digits(a: number): number {
+  if (a < 1e5) return a < 10 ? 1 : a < 100 ? 2 : a < 1e3 ? 3 : a < 1e4 ? 4 : 5;
+  if (a < 1e10) return a < 1e6 ? 6 : a < 1e7 ? 7 : a < 1e8 ? 8 : a < 1e9 ? 9 : 10;
+  return a < 1e11 ? 11 : a < 1e12 ? 12 : a < 1e13 ? 13 : a < 1e14 ? 14 : 15;
+}
+
+/**
+ * Characters of a finite number's JSON text (String(n)), counted without converting for integers and for amounts
+ * with one or two decimals: when x is the double nearest to k/100 (|k| < 1e15, i.e. at most 15 significant digits,
+ * which a double tells apart), that decimal is x's shortest round-trip form, so String(x) is its sign, integer
+ * digits, point and 1–2 decimals. Anything else is converted.
+ */
 function numberBytes(x: number): number {
-  if (Number.isInteger(x) && x > -1e15 && x < 1e15) {
-    let n = x < 0 ? 2 : 1; // sign, first digit
-    let a = Math.abs(x);
-    while (a >= 10) {
-      a = Math.floor(a / 10);
-      n++;
-    }
-    return n;
-  }
+  const a = x < 0 ? -x : x;
+  if (a < 1e13) {
+    const sign = x < 0 ? 1 : 0;
+    if (Math.floor(a) === a) return sign + digits(a);
+    const k = Math.round(a * 100);
+    if (k / 100 === a) return sign + digits(Math.floor(k / 100)) + (k % 10 === 0 ? 2 : 3);
+  } else if (a < 1e15 && Math.floor(a) === a) return (x < 0 ? 1 : 0) + digits(a);
   return String(x).length;
 }
 
@@ -73,9 +83,23 @@ function measure(v: unknown, depth: number): number {
   if (depth > MAX_DEPTH || typeof (o as { toJSON?: unknown }).toJSON === "function") return stringified(o);
   if (Array.isArray(o)) {
     let n = 2 + Math.max(0, o.length - 1); // brackets and commas
+    let prev: unknown = undefined;
+    let prevBytes = 0;
     for (let i = 0; i < o.length; i++) {
-      const b = measure(o[i], depth + 1);
-      n += b < 0 ? 4 : b; // an element JSON leaves out is written as null
+      const e: unknown = o[i];
+      // Cells inline (a full sheet is millions of them); a row repeated by reference is measured once.
+      if (typeof e === "string") n += jsonStringBytes(e);
+      else if (typeof e === "number") n += Number.isFinite(e) ? numberBytes(e) : 4;
+      else if (typeof e === "object" && e !== null && e === prev) n += prevBytes;
+      else {
+        const b = measure(e, depth + 1);
+        const bytes = b < 0 ? 4 : b; // an element JSON leaves out is written as null
+        n += bytes;
+        if (typeof e === "object") {
+          prev = e;
+          prevBytes = bytes;
+        }
+      }
     }
     return n;
   }
