@@ -4,8 +4,9 @@
  * pane's scoring worker (in-process stand-in) and through the in-thread step — is fingerprinted cell by cell: every
  * stored value, formula, number format and style of every sheet in bands of 10,000 rows, the conditional formats,
  * names, tables, the saved settings, the outcome and the pane's view model. The fingerprints in
- * test/fixtures/regression/score-100k.json were recorded with the code as it was before that work (commit 952d489), re-recorded after merging main (8b95543: main changed the outcome), still before any speed change;
- * a band that differs is named, so a failure points at the rows to compare.
+ * test/fixtures/regression/score-100k.json were recorded with the code as it was before that work (commit 952d489)
+ * and re-recorded after merging main (8b95543: main's changes moved the outcome), still before any speed change; a
+ * band that differs is named, so a failure points at the rows to compare.
  *
  * Not a golden test (the figures' correctness is proven by the golden and reference tests): a regression guard.
  * Re-record only for an intended change of output: `RECORD_REGRESSION=1 npx jest test/taskpane/fullRun.regression`.
