@@ -39,6 +39,11 @@ export function yieldToUi(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** `n` rows that are all `row` (one array, referenced n times). */
+function sameRows<T>(row: T[], n: number): T[][] {
+  return new Array<T[]>(n).fill(row);
+}
+
 /**
  * Writes `rows` (rect.rowCount rows × rect.colCount columns) into `rect` of `sheet`. `formats[c]` (optional) is the
  * number format of column c, written for the same rows in the same request.
@@ -77,8 +82,8 @@ export async function writeChunked(
     if (cellFmt)
       sheet.getRangeByIndexes(rect.row + start, rect.col, n, width).numberFormat = cellFmt.slice(start, end);
     formats.forEach((f, c) => {
-      if (f)
-        sheet.getRangeByIndexes(rect.row + start, rect.col + c, n, 1).numberFormat = block.map(() => [f]);
+      // One shared [f] row for the whole column: the same 2-D array to Office.js, without n arrays to build.
+      if (f) sheet.getRangeByIndexes(rect.row + start, rect.col + c, n, 1).numberFormat = sameRows([f], n);
     });
     try {
       // One request per chunk, by design (see module doc): the loop is the chunked write itself.

@@ -37,7 +37,16 @@ export function packRows(rows: readonly (readonly unknown[])[], start = 0, end =
   });
 }
 
-/** Packs a rowCount × width block whose cell (r, c) is `cell(r, c)`. */
+/** Strings a column must have seen before it may be judged to hold (nearly) only distinct strings. */
+const JUDGE_AFTER = 512;
+
+/**
+ * Packs a rowCount × width block whose cell (r, c) is `cell(r, c)`.
+ *
+ * Repeated strings are stored once. A column whose strings turn out nearly all distinct (invoice numbers: one Map
+ * insertion per cell was the largest part of packing a full sheet) stops being looked up: its strings are appended
+ * as they come. Either way each cell unpacks to the string it held.
+ */
 export function packCells(
   rowCount: number,
   width: number,
@@ -48,6 +57,9 @@ export function packCells(
   const strings: string[] = [];
   const others: unknown[] = [];
   const ids = new Map<string, number>();
+  const seen = new Uint32Array(width); // strings met per column
+  const added = new Uint32Array(width); // of which new
+  const distinct = new Uint8Array(width); // 1: the column's strings are appended without lookup
   let i = 0;
   for (let r = 0; r < rowCount; r++) {
     for (let c = 0; c < width; c++, i++) {
@@ -57,11 +69,19 @@ export function packCells(
         numbers[i] = v;
       } else if (typeof v === "string") {
         if (v === "") continue; // EMPTY_TEXT (0)
-        let id = ids.get(v);
-        if (id === undefined) {
+        let id: number | undefined;
+        if (distinct[c]) {
           id = strings.length;
           strings.push(v);
-          ids.set(v, id);
+        } else {
+          id = ids.get(v);
+          if (id === undefined) {
+            id = strings.length;
+            strings.push(v);
+            ids.set(v, id);
+            added[c]++;
+          }
+          if (++seen[c] === JUDGE_AFTER) distinct[c] = added[c] * 10 >= seen[c] * 9 ? 1 : 0;
         }
         kinds[i] = STRING;
         numbers[i] = id;

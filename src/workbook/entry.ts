@@ -103,7 +103,7 @@ function parseNumber(t: string): Entry | null {
   return format ? { value: n, format } : { value: n };
 }
 
-function parseDate(t: string, thisYear: number): Entry | null {
+function parseDate(t: string, year: () => number): Entry | null {
   let m: RegExpExecArray | null;
   if ((m = YMD.exec(t))) return date(Number(m[1]), Number(m[2]), Number(m[3]), "m/d/yyyy");
   if ((m = MDY.exec(t))) return date(fullYear(m[4]), Number(m[1]), Number(m[3]), "m/d/yyyy");
@@ -111,21 +111,25 @@ function parseDate(t: string, thisYear: number): Entry | null {
     const month = Number(m[1]);
     const second = Number(m[2]);
     if (month < 1 || month > 12) return null;
-    if (m[2].length <= 2 && second >= 1 && second <= daysInMonth(thisYear, month))
-      return date(thisYear, month, second, "d-mmm");
+    if (m[2].length <= 2 && second >= 1) {
+      const y = year();
+      if (second <= daysInMonth(y, month)) return date(y, month, second, "d-mmm");
+    }
     if (m[2].length === 2 || m[2].length === 4) return date(fullYear(m[2]), month, 1, "mmm-yy");
     return null;
   }
   if ((m = D_MON.exec(t))) {
-    const y = m[3] ? fullYear(m[3]) : thisYear;
+    const y = m[3] ? fullYear(m[3]) : year();
     return date(y, monthOf(m[2]), Number(m[1]), m[3] ? "d-mmm-yy" : "d-mmm");
   }
   if ((m = MON_D.exec(t))) {
     const month = monthOf(m[1]);
     const n = m[2];
     if (m[3]) return n.length <= 2 ? date(Number(m[3]), month, Number(n), "d-mmm-yy") : null;
-    if (n.length <= 2 && Number(n) >= 1 && Number(n) <= daysInMonth(thisYear, month))
-      return date(thisYear, month, Number(n), "d-mmm");
+    if (n.length <= 2 && Number(n) >= 1) {
+      const y = year();
+      if (Number(n) <= daysInMonth(y, month)) return date(y, month, Number(n), "d-mmm");
+    }
     return n.length === 2 || n.length === 4 ? date(fullYear(n), month, 1, "mmm-yy") : null;
   }
   if ((m = ZH_YMD.exec(t))) {
@@ -133,7 +137,7 @@ function parseDate(t: string, thisYear: number): Entry | null {
       ? date(Number(m[1]), Number(m[2]), Number(m[3]), 'yyyy"年"m"月"d"日"')
       : date(Number(m[1]), Number(m[2]), 1, 'yyyy"年"m"月"');
   }
-  if ((m = ZH_MD.exec(t))) return date(thisYear, Number(m[1]), Number(m[2]), 'm"月"d"日"');
+  if ((m = ZH_MD.exec(t))) return date(year(), Number(m[1]), Number(m[2]), 'm"月"d"日"');
   return null;
 }
 
@@ -163,9 +167,10 @@ function hasDigit(s: string): boolean {
 
 /**
  * Parses one written string as Excel does on entry into a non-text cell. `thisYear` dates entries without a year
- * (the host's local calendar year).
+ * (the host's local calendar year); it is asked only for such an entry (reading the clock for every written label
+ * was a measurable part of writing a full sheet).
  */
-export function parseTyped(text: string, thisYear: number): Entry {
+export function parseTyped(text: string, thisYear: () => number): Entry {
   if (text === "") return { value: "" };
   const first = text[0];
   if (first === "'") return { value: text.slice(1) };
@@ -199,5 +204,5 @@ export function enterValue(input: unknown, cellFormat: string | undefined, thisY
   if (typeof input === "boolean") return { value: input };
   const s = typeof input === "string" ? input : String(input);
   if (cellFormat === "@") return { value: s };
-  return parseTyped(s, thisYear());
+  return parseTyped(s, thisYear);
 }

@@ -44,3 +44,18 @@ test("a slice, ragged rows padded with null, repeated strings stored once, other
     [2, 3],
   ]);
 });
+
+test("a column of distinct strings (invoice numbers) beside repeated labels: exact, labels still stored once", () => {
+  const labels = ["Current", "1-30", "31-60"];
+  const rows: unknown[][] = Array.from({ length: 3000 }, (_, i) => [
+    // distinct for the first 2,000 rows, then repeats of earlier ones (after the column was judged distinct)
+    i < 2000 ? `L-${i}` : `L-${i % 7}`,
+    labels[i % 3],
+    i % 5 === 0 ? "" : i,
+  ]);
+  expect(roundTrip(rows)).toEqual(rows);
+  const packed = packRows(rows);
+  expect(packed.strings.filter((s) => labels.includes(s))).toEqual(labels);
+  // A column judged distinct appends its strings: 2,000 distinct numbers + 1,000 later repeats + 3 labels.
+  expect(packed.strings.length).toBe(3003);
+});

@@ -10,54 +10,14 @@ import type { ColumnMapping } from "../../src/engine/sheet/types";
 import { scoreActiveSheetWith, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
 import type { ScoreProgress } from "../../src/excel/scoreSheet";
 import { englishSample, largeSample, type SheetData } from "../../src/playground/samples";
-import {
-  RESULT_ROWS_PER_MESSAGE,
-  SOURCE_ROWS_PER_MESSAGE,
-  createScoreWorkerHandler,
-  type FromWorker,
-  type ToWorker,
-} from "../../src/taskpane/scoreWorkerProtocol";
-import { paneCompute, workerCompute, type WorkerLike } from "../../src/taskpane/workerCompute";
+import { RESULT_ROWS_PER_MESSAGE, SOURCE_ROWS_PER_MESSAGE } from "../../src/taskpane/scoreWorkerProtocol";
+import { paneCompute, workerCompute } from "../../src/taskpane/workerCompute";
 import { unpackRows } from "../../src/taskpane/packedRows";
 import { rowByteSizes } from "../../src/excel/writePlan";
 import { installSimulator, SimWorkbook } from "../../src/workbook";
+import { fakeWorker, traffic } from "./fakeWorker";
 
 const AS_OF = 46354;
-
-interface Traffic {
-  toWorker: ToWorker[];
-  fromWorker: FromWorker[];
-  terminated: number;
-}
-
-/** A Worker stand-in running the real handler; `broken` fails to load (an error before "ready"). */
-function fakeWorker(traffic: Traffic, broken = false): WorkerLike {
-  let alive = true;
-  const worker: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message, transfer) {
-      const copy = structuredClone(message, { transfer: transfer ?? [] });
-      traffic.toWorker.push(copy);
-      setTimeout(() => alive && !broken && handle(copy), 0);
-    },
-    terminate() {
-      alive = false;
-      traffic.terminated++;
-    },
-  };
-  const handle = createScoreWorkerHandler((message, transfer) => {
-    const copy = structuredClone(message, { transfer: transfer ?? [] });
-    traffic.fromWorker.push(copy);
-    setTimeout(() => alive && worker.onmessage?.({ data: copy }), 0);
-  });
-  setTimeout(() => {
-    if (!alive) return;
-    if (broken) worker.onerror?.({ message: "Refused to create a worker (CSP)" });
-    else worker.onmessage?.({ data: { type: "ready" } });
-  }, 0);
-  return worker;
-}
 
 function load(sheets: SheetData[]): SimWorkbook {
   const wb = new SimWorkbook();
@@ -67,8 +27,6 @@ function load(sheets: SheetData[]): SimWorkbook {
   installSimulator(wb, globalThis);
   return wb;
 }
-
-const traffic = (): Traffic => ({ toWorker: [], fromWorker: [], terminated: 0 });
 
 async function detectedMapping(sheets: SheetData[]): Promise<ColumnMapping> {
   load(sheets);

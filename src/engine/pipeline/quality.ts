@@ -12,6 +12,7 @@ import { isoFromSerial, type Serial } from "../serial";
 import { makeIssue, type ReadTableResult } from "../sheet/table";
 import type { Invoice, Issue, Role } from "../sheet/types";
 import { openBalanceOf } from "./balance";
+import { firstOccurrences } from "./firstOccurrence";
 import { formatAmount } from "./format";
 
 export const DATA_QUALITY_CODES: ReadonlySet<string> = new Set([
@@ -33,25 +34,27 @@ export function dataQualityIssues(read: ReadTableResult, asOf: Serial): Issue[] 
   const out: Issue[] = [];
   const warn = (inv: Invoice, role: Role, value: string, en: string, zh: string, code: string) =>
     out.push(makeIssue(ctx, inv.index, col(role), value, { en, zh }, "warning", code));
-  const seen = new Map<string, Map<string, number>>();
+  const invoices = read.invoices;
+  // Customers matched by key, invoice numbers as written (the reader trims them): see firstOccurrence.ts.
+  const firstOf = firstOccurrences(
+    invoices.length,
+    (i) => invoices[i].customerKey,
+    (i) => invoices[i].invoiceNo,
+  );
   const asOfText = isoFromSerial(asOf);
-  for (const inv of read.invoices) {
-    if (inv.invoiceNo !== undefined) {
-      let byNo = seen.get(inv.customerKey);
-      if (!byNo) seen.set(inv.customerKey, (byNo = new Map()));
-      // Compared as written (the reader trims it): no per-row string copies on 100,000-row sheets.
-      const no = inv.invoiceNo;
-      const first = byNo.get(no);
-      if (first === undefined) byNo.set(no, inv.row);
-      else
-        warn(
-          inv,
-          "invoiceNo",
-          inv.invoiceNo,
-          `Invoice ${inv.invoiceNo} of ${inv.customer} is also on row ${first}; both rows are scored — check that it is not counted twice.`,
-          `${inv.customer}的发票${inv.invoiceNo}在第${first}行也出现；两行都已计入评分，请确认没有重复计算。`,
-          "DUPLICATE_INVOICE",
-        );
+  for (let i = 0; i < invoices.length; i++) {
+    const inv = invoices[i];
+    const f = firstOf[i];
+    if (f >= 0 && f !== i) {
+      const first = invoices[f].row;
+      warn(
+        inv,
+        "invoiceNo",
+        inv.invoiceNo!,
+        `Invoice ${inv.invoiceNo} of ${inv.customer} is also on row ${first}; both rows are scored — check that it is not counted twice.`,
+        `${inv.customer}的发票${inv.invoiceNo}在第${first}行也出现；两行都已计入评分，请确认没有重复计算。`,
+        "DUPLICATE_INVOICE",
+      );
     }
     if (inv.invoiceDate !== undefined && inv.invoiceDate > asOf) {
       const date = isoFromSerial(inv.invoiceDate);

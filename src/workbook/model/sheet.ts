@@ -242,18 +242,21 @@ export class SheetModel {
     let r1 = -1;
     let c0 = Infinity;
     let c1 = -1;
+    const empty = (v: unknown): boolean => v === undefined || v === "";
+    // Per row only its first and last non-empty cell matter: a full sheet costs one look at each end of a row.
     const scan = (g: Grid<unknown>): void => {
       for (let r = 0; r < g.length; r++) {
         const row = g[r];
         if (!row) continue;
-        for (let c = 0; c < row.length; c++) {
-          const v = row[c];
-          if (v === undefined || v === "") continue;
-          if (r < r0) r0 = r;
-          if (r > r1) r1 = r;
-          if (c < c0) c0 = c;
-          if (c > c1) c1 = c;
-        }
+        let first = 0;
+        while (first < row.length && empty(row[first])) first++;
+        if (first === row.length) continue;
+        let last = row.length - 1;
+        while (empty(row[last])) last--;
+        if (r < r0) r0 = r;
+        if (r > r1) r1 = r;
+        if (first < c0) c0 = first;
+        if (last > c1) c1 = last;
       }
     };
     scan(this.values);

@@ -21,6 +21,7 @@ import type { WorkbookModel } from "../model/workbook";
 import { SimError, SimErrorCodes, notFound } from "../errors";
 import { setSupported } from "../profile";
 import { type MemberInfo, memberInfo } from "./apiSets";
+import { jsonByteLength } from "./jsonSize";
 
 /** What the proxies need from the owning SimWorkbook. */
 export interface SimHost {
@@ -63,25 +64,6 @@ export interface PropDef {
 }
 
 const UNRESOLVED = Symbol("unresolved");
-
-/**
- * UTF-8 byte length of a string, as TextEncoder would encode it (a lone surrogate becomes U+FFFD, 3 bytes), counted
- * without encoding: the simulator measures every request and response, and allocating a copy of each multi-megabyte
- * JSON text only to take its length made the measurement the slowest part of a large run.
- */
-export function byteLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 2; // a surrogate pair: 2 units, 4 bytes
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
 
 export function notLoaded(name: string): SimError {
   return new SimError(
@@ -128,7 +110,7 @@ export class SimContext {
     const ops = this.queue;
     this.queue = [];
     if (ops.length === 0) return passThroughValue as T;
-    const requestBytes = byteLength(JSON.stringify(ops.map((o) => o.desc)));
+    const requestBytes = jsonByteLength(ops.map((o) => o.desc));
     const fault = this.host.takeFault();
     if (fault) {
       this.host.recordSync(requestBytes, 0, true);
@@ -167,8 +149,7 @@ export class SimContext {
     }
     let responseBytes = 0;
     for (const p of pending) {
-      if (p.key !== "$items" && p.key !== "$null")
-        responseBytes += byteLength(JSON.stringify(p.value) ?? "null");
+      if (p.key !== "$items" && p.key !== "$null") responseBytes += jsonByteLength(p.value);
     }
     if (responseBytes > this.host.responsePayloadLimitBytes) {
       // Excel on the web refuses oversized responses: the operations ran, but nothing loaded is delivered.
