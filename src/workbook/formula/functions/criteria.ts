@@ -52,7 +52,7 @@ export function hasWildcard(text: string): boolean {
 /** A text cell's number as typed entry reads it (`"12"`, `"1,200"`, `"5%"`, a date text), else null. */
 function numberInText(s: string, thisYear: () => number): number | null {
   if (s.trim() === "") return null;
-  const e = parseTyped(s, thisYear());
+  const e = parseTyped(s, thisYear);
   return typeof e.value === "number" ? e.value : null;
 }
 
@@ -96,7 +96,7 @@ export function compileCriterion(arg: Value, today: () => number, reference = fa
     // "" and "=" count blank cells; "<>" counts non-blank cells.
     return op === "<>" ? (v) => !isBlank(v) : op === "=" ? isBlank : () => false;
   }
-  const typed = parseTyped(operand, thisYear());
+  const typed = parseTyped(operand, thisYear);
   if (typed.formula === undefined && typeof typed.value === "number")
     return byNumber(op, typed.value, thisYear);
   if (typed.formula === undefined && typeof typed.value === "boolean") {

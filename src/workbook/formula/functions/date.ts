@@ -53,7 +53,7 @@ export function toDate(v: Value, today: () => number): number | FormulaError {
   let n: number;
   if (typeof s === "number") n = s;
   else {
-    const typed = parseTyped(s.trim(), ymdFromSerial(Math.max(1, today())).year);
+    const typed = parseTyped(s.trim(), () => ymdFromSerial(Math.max(1, today())).year);
     if (typed.formula !== undefined || typeof typed.value !== "number") return new FormulaError("#VALUE!");
     n = typed.value;
   }
