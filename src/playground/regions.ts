@@ -17,10 +17,23 @@
 const TABBABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** Is `el` drawn: neither it nor an ancestor up to `root` has `display: none` or `visibility: hidden`? */
+function isRendered(el: HTMLElement, root: HTMLElement): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return true;
+  if (view.getComputedStyle(el).visibility === "hidden") return false;
+  for (let n: HTMLElement | null = el; n && n !== root.parentElement; n = n.parentElement) {
+    if (view.getComputedStyle(n).display === "none") return false;
+  }
+  return true;
+}
+
 /** The first element of `root` that Tab would reach (visible, not inside a hidden subtree), or null. */
 export function firstTabbable(root: HTMLElement): HTMLElement | null {
   for (const el of root.querySelectorAll<HTMLElement>(TABBABLE)) {
     if (el.tabIndex < 0 || el.closest("[hidden], [aria-hidden='true'], [inert]")) continue;
+    // Not rendered (e.g. the Open… button's `display: none` file input): a browser cannot focus it.
+    if (!isRendered(el, root)) continue;
     // Fluent's focus-trap guards are tabbable spans with no content: skip them.
     if (el.hasAttribute("data-tabster-dummy")) continue;
     return el;

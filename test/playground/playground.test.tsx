@@ -189,7 +189,8 @@ describe("Playground page on the simulator", () => {
     button.textContent = "Score this sheet";
     pane()!.appendChild(button);
     const grid = screen.getByRole("grid");
-    const sample = screen.getByTestId("sample-picker");
+    // The top bar's first control that can take focus: Open… (its file input is display:none, so skipped).
+    const sample = screen.getByTestId("open-button");
     act(() => grid.focus());
     fireEvent.keyDown(grid, { key: "F6" });
     expect(document.activeElement).toBe(button);
