@@ -79,6 +79,7 @@ export function computeInput(
     policy: options.policy,
     asOf: options.asOf,
     lang: options.lang,
+    ...(options.policyName ? { policyName: options.policyName } : {}),
     runDate: todaySerial(),
   };
 }
