@@ -76,4 +76,12 @@ export const useViewStyles = makeStyles({
   error: {
     color: tokens.colorPaletteRedForeground1,
   },
+  reasons: {
+    marginBlock: tokens.spacingVerticalXS,
+    paddingInlineStart: tokens.spacingHorizontalL,
+  },
+  /** The date field's calendar icon follows the theme (dark: a light icon), see the pane root's color-scheme. */
+  dateInput: {
+    "& input": { colorScheme: "inherit" },
+  },
 });

@@ -11,6 +11,9 @@ import { SAMPLE_RESULT, fakeServices, renderPane } from "./fakes";
 const en = paneStrings("en-US");
 const zh = paneStrings("zh-CN");
 
+// A shared 2-core machine: keyboard walks through the lazy views take more than the default 5 s.
+jest.setTimeout(30_000);
+
 afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
 });
@@ -21,6 +24,9 @@ describe("pane shell", () => {
     const services = fakeServices({ autoFinish: { status: "done", result: SAMPLE_RESULT } });
     renderPane(services);
     const scoreTab = await screen.findByRole("tab", { name: en.tabScore });
+    // The header's help link comes first (beside the title), then the view tabs.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("link", { name: en.helpLinkLabel }));
     await user.tab();
     expect(document.activeElement).toBe(scoreTab);
     expect(scoreTab.getAttribute("aria-selected")).toBe("true");
