@@ -92,3 +92,20 @@ export function altmanZone(z: number, model: AltmanModel = "public"): AltmanZone
   if (z < distressBelow) return "Distress";
   return "Grey";
 }
+
+/**
+ * The Z value on the public model's scale with the same zone and the same place inside it: the score's Altman
+ * sub-score (CREDITSCORE: 0 → 0, 1.81 → 40, 2.99 → 100, linear between) is written on the public cut-offs, so a Z′
+ * (private) or Z″ (non-manufacturing) value is mapped piecewise-linearly — 0 → 0, the model's distress cut-off →
+ * 1.81, its safe cut-off → 2.99, above it shifted by the same amount — before it is scored. A grey-zone company
+ * under its own model is then scored as grey (sub-score 40–100), never as distress, and the mapping is monotone, so
+ * the score still never rises when Z falls. Negative values are kept (their sub-score is 0 either way).
+ */
+export function publicScaleZ(z: number, model: AltmanModel): number {
+  if (model === "public" || z <= 0) return z;
+  const { distressBelow: d, safeAbove: s } = ALTMAN_CUTOFFS[model];
+  const pub = ALTMAN_CUTOFFS.public;
+  if (z < d) return (z / d) * pub.distressBelow;
+  if (z <= s) return pub.distressBelow + ((z - d) / (s - d)) * (pub.safeAbove - pub.distressBelow);
+  return pub.safeAbove + (z - s);
+}

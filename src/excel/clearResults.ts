@@ -27,8 +27,11 @@ export interface ArtifactsOptions {
   includeHistory?: boolean;
   /** A sheet created by a failed run whose id we could not learn (deleted by name). */
   extraSheetName?: string;
-  /** Rows (0-based) a failed run appended to an existing history sheet: deleted (shifted up), the rest kept. */
-  historyRows?: { from: number; count: number };
+  /**
+   * Rows (0-based) a failed run appended to an existing history sheet: deleted (shifted up), the rest kept; and the
+   * `header` cells (columns of row 0) that run added to an older, shorter header: cleared again.
+   */
+  historyRows?: { from: number; count: number; header?: { from: number; count: number } };
 }
 
 const RECT_PROPS = "rowIndex,columnIndex,rowCount,columnCount";
@@ -112,8 +115,9 @@ export async function clearArtifacts(
   if (extra && !extra.isNullObject && extra.name !== summary?.name) extra.delete();
   const histGone = !!opts.includeHistory && !!hist && !hist.isNullObject;
   if (hist && !hist.isNullObject && !opts.includeHistory && opts.historyRows && opts.historyRows.count > 0) {
-    const { from, count } = opts.historyRows;
+    const { from, count, header } = opts.historyRows;
     hist.getRangeByIndexes(from, 0, count, 1).getEntireRow().delete(Excel.DeleteShiftDirection.up);
+    if (header) hist.getRangeByIndexes(0, header.from, 1, header.count).clear(Excel.ClearApplyTo.contents);
   }
   if (histGone && hist) {
     hist.visibility = Excel.SheetVisibility.hidden; // a very-hidden sheet must be un-hidden before deletion

@@ -480,7 +480,9 @@ async function fail(
 
 /**
  * Queues appending snapshot rows (with their number formats) to the hidden history sheet, created very hidden with
- * a header on first use.
+ * a header on first use. A history written by an older version has a shorter header (v1: 8 columns, v2 adds Overdue
+ * and Dunned Invoices): the missing header cells are added, so the header always names every column the rows fill
+ * (a rollback clears them again, see rollbackFinish).
  */
 function queueHistory(wb: Excel.Workbook, read: SourceRead, history: HistoryPlan): void {
   const width = Math.max(history.header.length, ...history.rows.map((r) => r.length));
@@ -490,6 +492,13 @@ function queueHistory(wb: Excel.Workbook, read: SourceRead, history: HistoryPlan
   if (read.history.exists) {
     hs = wb.worksheets.getItem(HISTORY_SHEET);
     row = read.history.values.length;
+    const old = read.history.values[0] ?? [];
+    let filled = old.length;
+    while (filled > 0 && (old[filled - 1] === "" || old[filled - 1] == null)) filled--;
+    if (row > 0 && filled < history.header.length) {
+      const count = history.header.length - filled;
+      hs.getRangeByIndexes(0, filled, 1, count).values = [history.header.slice(filled).map(safeCell)];
+    }
   } else {
     hs = wb.worksheets.add(HISTORY_SHEET);
     hs.visibility = Excel.SheetVisibility.veryHidden;
@@ -532,7 +541,7 @@ async function rollbackFinish(
   await context.sync();
   const added = queueRuleFormulas(cfs).filter((cf) => !oldRuleIds.has(cf.id));
   const used = hs && !hs.isNullObject && history?.exists ? hs.getUsedRangeOrNullObject(true) : null;
-  used?.load("rowCount,rowIndex");
+  used?.load("rowCount,rowIndex,columnCount,columnIndex");
   if (added.length > 0 || used) await context.sync();
   queueDeleteOurRules(added);
   if (pending && !pending.isNullObject) pending.delete();
@@ -547,6 +556,13 @@ async function rollbackFinish(
         hs.getRangeByIndexes(keep, 0, end - keep, 1)
           .getEntireRow()
           .delete(Excel.DeleteShiftDirection.up);
+      // Header cells the commit added to an older (shorter) history header go too.
+      const header = history.values[0] ?? [];
+      let filled = header.length;
+      while (filled > 0 && (header[filled - 1] === "" || header[filled - 1] == null)) filled--;
+      const right = used.columnIndex + used.columnCount;
+      if (keep > 0 && right > filled)
+        hs.getRangeByIndexes(0, filled, 1, right - filled).clear(Excel.ClearApplyTo.contents);
     }
   }
   await context.sync();

@@ -411,7 +411,7 @@ function statusOf(v: unknown): Inv["status"] {
 function readInvoices(
   input: RefInput,
   order: "DMY" | "MDY" | null,
-): { invoices: Inv[]; skipped: number; hasStatus: boolean; insuredCol: boolean } {
+): { invoices: Inv[]; skipped: number; hasStatus: boolean; insuredCol: boolean; paidDateCol: boolean } {
   const sheet = input.sheets.find((s) => s.name === (input.options.sheet ?? input.sheets[0]!.name))!;
   const values = sheet.values;
   let headerRow = -1;
@@ -495,6 +495,7 @@ function readInvoices(
     invoices,
     skipped,
     hasStatus: map.status !== undefined,
+    paidDateCol: map.paidDate !== undefined,
     insuredCol: map.insuredLimit !== undefined,
   };
 }
@@ -575,7 +576,13 @@ const oneDecimal = (x: number) => String(roundHalfUp(x * 10) / 10);
 export function recompute(input: RefInput): RefResult {
   const asOf = input.options.asOf;
   const order = input.options.policy?.dateOrder ?? null;
-  const { invoices, skipped, hasStatus, insuredCol: insuredOnSheet } = readInvoices(input, order);
+  const {
+    invoices,
+    skipped,
+    hasStatus,
+    insuredCol: insuredOnSheet,
+    paidDateCol,
+  } = readInvoices(input, order);
   const cs = readCustomerSheet(input);
   const insuredCol = insuredOnSheet || cs.insuredCol;
 
@@ -688,11 +695,17 @@ export function recompute(input: RefInput): RefResult {
     if (disputeRate !== null) values.disputes = disputeRate;
     const given = FACTORS.filter((f) => values[f] !== undefined);
     const total = given.reduce((t, f) => t + WEIGHTS[f], 0);
-    const subs = given.map((f) => ({
-      f,
-      sub: SUB[f](values[f]!),
-      lost: (WEIGHTS[f] / total) * (100 - SUB[f](values[f]!)),
-    }));
+    // Altman: 0 → 0, the model's distress cut-off → 40, its safe cut-off → 100 (README "How the score works").
+    const subOf = (f: Factor): number => {
+      if (f !== "altman") return SUB[f](values[f]!);
+      const [d, sf] = ALTMAN[rec!.model as keyof typeof ALTMAN].zones;
+      return linear(values.altman!, [
+        [0, 0],
+        [d, 40],
+        [sf, 100],
+      ]);
+    };
+    const subs = given.map((f) => ({ f, sub: subOf(f), lost: (WEIGHTS[f] / total) * (100 - subOf(f)) }));
     const score = given.length
       ? roundHalfUp(subs.reduce((t, s) => t + WEIGHTS[s.f] * s.sub, 0) / total)
       : null;
@@ -720,10 +733,15 @@ export function recompute(input: RefInput): RefResult {
                 en: `capped at ${g}: ${maxDpd} days past due on ${ref}`,
                 zh: `等级上限为${g}：${refZh}逾期${maxDpd}天`,
               }
-            : {
-                en: `capped at ${g}: stopped paying (${ref} ${maxDpd} days past due, no payment in the last 60 days)`,
-                zh: `等级上限为${g}：已停止付款（${refZh}逾期${maxDpd}天，近60天无付款）`,
-              };
+            : paidDateCol
+              ? {
+                  en: `capped at ${g}: stopped paying (${ref} ${maxDpd} days past due, no payment in the last 60 days)`,
+                  zh: `等级上限为${g}：已停止付款（${refZh}逾期${maxDpd}天，近60天无付款）`,
+                }
+              : {
+                  en: `capped at ${g}: ${ref} ${maxDpd} days past due and the sheet shows no payment dates`,
+                  zh: `等级上限为${g}：${refZh}逾期${maxDpd}天，且表中没有收款日期`,
+                };
       }
     }
 

@@ -60,6 +60,11 @@ function sums(items: readonly ScoredInvoice[]): { currency: string; amount: numb
 
 export interface CollectionsInput {
   readonly invoices: readonly ScoredInvoice[];
+  /**
+   * An amount in `currency` in the base currency, or null without a rate (the pipeline's exchange rates). Used to
+   * order cases within a stage by what is overdue; omitted, every case is taken to be in one currency.
+   */
+  readonly toBase?: (amount: number, currency: string) => number | null;
   readonly customers: readonly Pick<
     CustomerResult,
     "key" | "breaches" | "exposure" | "creditLimit" | "limitCurrency" | "utilization" | "currency"
@@ -144,12 +149,27 @@ export function collectionsPlan(
         : {}),
     });
   }
-  cases.sort(
-    (a, b) =>
-      stageRank(b.stage, policy) - stageRank(a.stage, policy) ||
-      (b.overdueAmount ?? 0) - (a.overdueAmount ?? 0) ||
-      (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
-  );
+  // Within a stage: the largest overdue first, compared in the base currency. Amounts that cannot be converted
+  // (a rate is missing) are never compared with other currencies: those cases follow, oldest item first.
+  const toBase = result.toBase ?? ((amount: number) => amount);
+  const baseOverdue = new Map<CollectionCase, number | null>();
+  for (const c of cases) {
+    let total: number | null = 0;
+    for (const a of c.amounts) {
+      const v = toBase(a.amount, a.currency);
+      total = v === null || total === null ? null : total + v;
+    }
+    baseOverdue.set(c, total);
+  }
+  cases.sort((a, b) => {
+    const byStage = stageRank(b.stage, policy) - stageRank(a.stage, policy);
+    if (byStage !== 0) return byStage;
+    const x = baseOverdue.get(a)!;
+    const y = baseOverdue.get(b)!;
+    if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+    const byAmount = x !== null && y !== null ? y - x : b.maxDaysPastDue - a.maxDaysPastDue;
+    return byAmount || (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0);
+  });
   const groups = [...policy.dunning.levels]
     .reverse()
     .map((l) => ({ stage: l.id, cases: cases.filter((c) => c.stage === l.id) }));

@@ -71,6 +71,8 @@ export interface ReasonContext {
   readonly paidDays: number | null;
   readonly openDays: number | null;
   readonly altmanModel: AltmanModel | null;
+  /** The customer's Z as its model computes it (the factors carry it on the public scale, for scoring). */
+  readonly altmanZ?: number | null;
   /** The cap that lowered the grade, if any (its message leads). */
   readonly cap?: Msg | null;
 }
@@ -88,7 +90,8 @@ export function customerReasons(f: ScoreFactors, weights: ScoreWeights, ctx: Rea
       .slice(0, 2);
     for (const s of costly) {
       if (s.factor === "payment") parts.push(describePayment(ctx.basis, ctx.paidDays, ctx.openDays));
-      else if (s.factor === "altman" && ctx.altmanModel) parts.push(describeAltman(s.value, ctx.altmanModel));
+      else if (s.factor === "altman" && ctx.altmanModel)
+        parts.push(describeAltman(ctx.altmanZ ?? s.value, ctx.altmanModel));
       else
         parts.push({
           en: describeFactor(s.factor, s.value, "en"),

@@ -43,7 +43,7 @@
  * Single pass over the invoices with Maps; 100,000 rows score in well under a second.
  */
 import { bucketIndex, daysPastDue } from "../aging";
-import type { AltmanModel } from "../altman";
+import { publicScaleZ, type AltmanModel } from "../altman";
 import { collectionsPlan } from "../collections/dunning";
 import { dso } from "../finance";
 import { weightedPayIndex } from "../payindex";
@@ -506,6 +506,8 @@ export function scoreTable(
   if (records.length > 0) issues.push(...join.issues);
   const previous = extras.previousSnapshot ? latestByCustomer(extras.previousSnapshot) : null;
   const hasStatus = read.mapping.status !== undefined;
+  /** Whether the sheet can show payments at all (a paid-date column): worded into the stopped-paying cap. */
+  const paymentsVisible = read.mapping.paidDate !== undefined;
 
   // Missing rates: currencies of open items, sales or limits without a rate to the base currency.
   const needRate = new Set<string>([...portfolio.keys(), ...curStats.keys()]);
@@ -668,7 +670,8 @@ export function scoreTable(
     const factors: ScoreFactors = {
       ...(days !== null ? { daysBeyondTerms: days } : {}),
       ...(utilization !== null ? { utilization } : {}),
-      ...(altmanZ !== null ? { altmanZ } : {}),
+      // Scored on the public scale, so the customer's own model decides its zone (altman.ts publicScaleZ).
+      ...(altmanZ !== null ? { altmanZ: publicScaleZ(altmanZ, altmanModel ?? "public") } : {}),
       ...(yearsTrading !== null ? { yearsTrading } : {}),
       ...(disputeRate !== null ? { disputeRate } : {}),
     };
@@ -708,10 +711,16 @@ export function scoreTable(
                 en: `capped at ${capGrade}: ${acc.maxDpd} days past due on ${refEn}`,
                 zh: `等级上限为${capGrade}：${refZh}逾期${acc.maxDpd}天`,
               }
-            : {
-                en: `capped at ${capGrade}: stopped paying (${refEn} ${acc.maxDpd} days past due, no payment in the last ${sp.noPaymentDays} days)`,
-                zh: `等级上限为${capGrade}：已停止付款（${refZh}逾期${acc.maxDpd}天，近${sp.noPaymentDays}天无付款）`,
-              };
+            : paymentsVisible
+              ? {
+                  en: `capped at ${capGrade}: stopped paying (${refEn} ${acc.maxDpd} days past due, no payment in the last ${sp.noPaymentDays} days)`,
+                  zh: `等级上限为${capGrade}：已停止付款（${refZh}逾期${acc.maxDpd}天，近${sp.noPaymentDays}天无付款）`,
+                }
+              : {
+                  // Without a paid-date column the sheet cannot show a payment: say what is known, not "stopped".
+                  en: `capped at ${capGrade}: ${refEn} ${acc.maxDpd} days past due and the sheet shows no payment dates`,
+                  zh: `等级上限为${capGrade}：${refZh}逾期${acc.maxDpd}天，且表中没有收款日期`,
+                };
         cap = {
           kind: capKind,
           maxGrade: capGrade,
@@ -729,6 +738,7 @@ export function scoreTable(
       paidDays: paidPart,
       openDays: openPart,
       altmanModel,
+      altmanZ,
       cap: cap?.message ?? null,
     });
 
@@ -1077,7 +1087,11 @@ export function scoreTable(
   const warnings = dataQualityIssues(read, asOf);
   issues.push(...warnings);
   const reminded = extras.previousSnapshot ? remindedBefore(extras.previousSnapshot, asOf) : new Map();
-  const collections = collectionsPlan({ invoices: scored, customers }, policy, reminded);
+  const collections = collectionsPlan(
+    { invoices: scored, customers, toBase: (amount, currency) => convert(amount, currency, base) },
+    policy,
+    reminded,
+  );
   const dunned = new Map(
     collections.cases.map((c) => [
       c.customerKey,

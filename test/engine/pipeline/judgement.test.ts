@@ -6,6 +6,7 @@ import { DEFAULT_POLICY, mergePolicy } from "../../../src/engine/policy";
 import { scoreTable } from "../../../src/engine/pipeline/score-table";
 import type { ScoreResult } from "../../../src/engine/pipeline/types";
 import { readCustomers } from "../../../src/engine/sheet/customers";
+import { publicScaleZ } from "../../../src/engine/altman";
 import { d } from "./fixture";
 
 const AS_OF = d(2025, 6, 30);
@@ -166,6 +167,85 @@ describe("grade caps (policy, on by default)", () => {
       },
     });
     expect(() => scoreTable(sheet([]), undefined, bad, AS_OF)).toThrow(/stoppedPaying/);
+  });
+});
+
+describe("the Altman factor is scored in the zones of the customer's own model", () => {
+  test("publicScaleZ maps each model's cut-offs onto the public ones, monotone", () => {
+    expect(publicScaleZ(1.5, "public")).toBe(1.5);
+    // private: 1.23 → 1.81, 2.90 → 2.99, 0.615 (half of 1.23) → 0.905, 3.4 → 3.49.
+    expect(publicScaleZ(1.23, "private")).toBeCloseTo(1.81, 12);
+    expect(publicScaleZ(2.9, "private")).toBeCloseTo(2.99, 12);
+    expect(publicScaleZ(0.615, "private")).toBeCloseTo(0.905, 12);
+    expect(publicScaleZ(3.4, "private")).toBeCloseTo(3.49, 12);
+    // nonmfg: 1.10 → 1.81, 2.60 → 2.99, 1.85 (midway) → 2.40.
+    expect(publicScaleZ(1.1, "nonmfg")).toBeCloseTo(1.81, 12);
+    expect(publicScaleZ(2.6, "nonmfg")).toBeCloseTo(2.99, 12);
+    expect(publicScaleZ(1.85, "nonmfg")).toBeCloseTo(2.4, 12);
+    expect(publicScaleZ(-0.5, "nonmfg")).toBe(-0.5);
+    const zs = [-1, 0, 0.4, 1.1, 1.23, 1.6, 2.2, 2.6, 2.9, 3.5, 9];
+    for (const m of ["private", "nonmfg"] as const) {
+      const mapped = zs.map((z) => publicScaleZ(z, m));
+      expect([...mapped].sort((x, y) => x - y)).toEqual(mapped);
+    }
+  });
+
+  test("a private company in its grey zone scores as grey, not as distress on the public cut-offs", () => {
+    // One invoice not yet due (no payment factor), no limit, no status: Altman is the only factor.
+    // Inputs: assets = liabilities = 1,000, sales 1,503, the rest 0 → Z′ = 0.998 × 1.503 = 1.499994 (grey:
+    // 1.23–2.90) → sub-score 40 + 60 × (1.499994 − 1.23) / 1.67 = 49.70 → 50 (C). The public model on the same
+    // inputs: Z = 1.503 (distress) → 40 × 1.503 / 1.81 = 33.2 → 33 (E).
+    const rows = [
+      ["Customer", "Invoice No", "Due Date", "Amount"],
+      ["Zed", "Z-1", AS_OF + 10, 1000],
+    ];
+    const run = (model: string) =>
+      cust(
+        scoreTable(rows, undefined, DEFAULT_POLICY, AS_OF, {
+          customers: readCustomers([
+            [
+              "Customer",
+              "Working Capital",
+              "Retained Earnings",
+              "EBIT",
+              "Equity",
+              "Sales",
+              "Total Assets",
+              "Total Liabilities",
+              "Altman model",
+            ],
+            ["Zed", 0, 0, 0, 0, 1503, 1000, 1000, model],
+          ]),
+        }),
+        "Zed",
+      );
+    const priv = run("private");
+    expect(priv.altmanZ).toBeCloseTo(1.499994, 9);
+    expect(priv).toMatchObject({ score: 50, grade: "C" });
+    expect(priv.reasons.en).toBe("Altman Z 1.50 (private model, grey zone)");
+    expect(run("public")).toMatchObject({ score: 33, grade: "E" });
+  });
+});
+
+describe("the stopped-paying cap says what the sheet can show", () => {
+  test("without a paid-date column the cap names the missing payment dates, not 'stopped paying'", () => {
+    // An open-items export: 35 days past due, no paid-date column at all (so no payment can be seen).
+    // PI(35) = 50 − 5 / 30 × 10 = 48.33; utilisation 1,000 / 10,000 = 0.1 → 100; (40 × 48.33 + 20 × 100) / 60 =
+    // 65.6 → 66 (B); the stopped-paying cap (> 30 days, no payment visible) takes it to C.
+    const r = scoreTable(
+      [
+        ["Customer", "Invoice No", "Due Date", "Amount", "Credit Limit"],
+        ["Echo", "S-1", AS_OF - 35, 1000, 10000],
+      ],
+      undefined,
+      DEFAULT_POLICY,
+      AS_OF,
+    );
+    const e = cust(r, "Echo");
+    expect(e).toMatchObject({ score: 66, scoreGrade: "B", grade: "C" });
+    expect(e.cap).toMatchObject({ kind: "stoppedPaying", maxGrade: "C" });
+    expect(e.reasons.en).toMatch(/^capped at C: S-1 35 days past due and the sheet shows no payment dates; /);
+    expect(e.reasons.zh).toMatch(/^等级上限为C：发票S-1逾期35天，且表中没有收款日期; /);
   });
 });
 
@@ -495,5 +575,27 @@ describe("policy v2 and its migration", () => {
       stoppedPaying: { enabled: true, overdueDays: 30, noPaymentDays: 60, maxGrade: "C" },
     });
     expect([DEFAULT_POLICY.baseCurrency, DEFAULT_POLICY.rates]).toEqual([null, {}]);
+  });
+});
+
+describe("collections order cases by what is overdue in the base currency", () => {
+  // Three reminders (10 days past due): USD 1,000 (the base: the most common currency), EUR 950 and GBP 900.
+  const rows = [
+    ["Customer", "Invoice No", "Due Date", "Amount", "Currency"],
+    ["Uno", "U-1", AS_OF - 10, 1000, "USD"],
+    ["Uno", "U-2", AS_OF + 10, 5, "USD"],
+    ["Euro", "E-1", AS_OF - 10, 950, "EUR"],
+    ["Pound", "P-1", AS_OF - 10, 900, "GBP"],
+  ];
+  const order = (policy = DEFAULT_POLICY) =>
+    scoreTable(rows, undefined, policy, AS_OF).collections.cases.map((c) => c.customer);
+
+  test("with rates: EUR 950 × 1.10 = 1,045 and GBP 900 × 1.25 = 1,125 come before USD 1,000", () => {
+    expect(order(mergePolicy({ rates: { EUR: 1.1, GBP: 1.25 } }))).toEqual(["Pound", "Euro", "Uno"]);
+  });
+
+  test("without rates the raw numbers are never compared: the base currency first, then the others", () => {
+    // EUR and GBP cannot be converted: they follow the USD case, ordered by their oldest item, then by name.
+    expect(order()).toEqual(["Uno", "Euro", "Pound"]);
   });
 });
