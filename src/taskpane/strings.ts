@@ -59,7 +59,6 @@ const EN = {
   helpLink: "Help",
   helpLinkLabel: "Help: how the pane works (opens the help page)",
   customerDetail: "Details of {customer}",
-  selectOnSheet: "Select rows on the sheet",
   detectColumns: "Detect columns",
   noHeaderRow:
     "No header row found: at least three column headers must be recognisable (e.g. Customer, Due Date, Amount).",
@@ -101,7 +100,10 @@ const EN = {
 
   customersHeading: "Customers",
   customersTable: "Customers by exposure",
-  customersCount: "{n} customers. Select a row and press Enter to select the customer's rows on the sheet.",
+  customersCount:
+    "{n} customers. Choose one (arrow keys, then Enter) to see the details and select the customer's rows on the sheet.",
+  sortLabel: "Sort by",
+  sortReverse: "Reverse order",
   colCustomer: "Customer",
   colExposure: "Exposure",
   colOverdue: "Overdue",
@@ -294,7 +296,6 @@ const ZH: PaneStrings = {
   helpLink: "帮助",
   helpLinkLabel: "帮助：任务窗格使用说明（打开帮助页）",
   customerDetail: "{customer} 的详细信息",
-  selectOnSheet: "在工作表中选择行",
   detectColumns: "识别列",
   noHeaderRow: "未找到标题行：至少需要识别出三个列标题（例如 客户、到期日、金额）。",
   columnOption: "{letter}：{header}",
@@ -335,7 +336,10 @@ const ZH: PaneStrings = {
 
   customersHeading: "客户",
   customersTable: "按风险敞口排列的客户",
-  customersCount: "共 {n} 个客户。选中一行并按 Enter 键即可在工作表中选择该客户的行。",
+  customersCount:
+    "共 {n} 个客户。选择一个客户（方向键，再按 Enter 键）即可查看详细信息并在工作表中选择该客户的行。",
+  sortLabel: "排序依据",
+  sortReverse: "倒序",
   colCustomer: "客户",
   colExposure: "敞口",
   colOverdue: "逾期",

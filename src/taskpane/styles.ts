@@ -43,6 +43,18 @@ export const useViewStyles = makeStyles({
     minWidth: "540px",
     "& th, & td": { verticalAlign: "top", paddingBlock: tokens.spacingVerticalXS },
   },
+  /** A table that fits the pane: full width, cells wrap (names anywhere, Chinese between words). */
+  fitTable: {
+    tableLayout: "auto",
+    width: "100%",
+    "& th, & td": {
+      verticalAlign: "top",
+      paddingBlock: tokens.spacingVerticalXS,
+      paddingInline: tokens.spacingHorizontalXXS,
+      overflowWrap: "anywhere",
+    },
+    "& th": { wordBreak: "keep-all" },
+  },
   scrollX: {
     overflowX: "auto",
     maxWidth: "100%",

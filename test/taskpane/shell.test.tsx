@@ -41,8 +41,8 @@ describe("pane shell", () => {
     fireEvent.click(score);
     await screen.findByRole("list", { name: en.kpiHeading });
     fireEvent.click(screen.getByRole("tab", { name: en.tabCustomers }));
-    expect(await screen.findByRole("table", { name: en.customersTable })).toBeTruthy();
-    fireEvent.click(screen.getByRole("row", { name: /^Cosmo Inc/ }));
+    expect(await screen.findByRole("list", { name: en.customersTable })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: /^Cosmo Inc/ }));
     await waitFor(() => expect(services.calls.selectRows).toEqual([[4]]));
     fireEvent.click(screen.getByRole("tab", { name: en.tabCollections }));
     expect(await screen.findByRole("heading", { level: 2, name: en.collectionsHeading })).toBeTruthy();
