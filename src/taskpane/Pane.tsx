@@ -70,6 +70,9 @@ const useStyles = makeStyles({
     minWidth: 0,
     maxWidth: "100%",
     overflowWrap: "anywhere",
+    // A native <select> is as wide as its longest option: let fields shrink to the pane instead.
+    "& .fui-Field, & .fui-Select, & .fui-Input": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select__select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },

@@ -130,7 +130,7 @@ async function loop(t, lang) {
 
   // Customers: rows visible; clicking one selects the customer's rows on the sheet.
   await openView(t, S.tabCustomers);
-  const rows = pane(t.page).locator("tr[data-customer]");
+  const rows = pane(t.page).locator("li[data-customer] > button");
   await rows.first().waitFor({ timeout: 10000 });
   t.assert.ok((await rows.count()) > 1, "customer rows listed");
   const nameBox = t.page.locator("output").first();
@@ -312,14 +312,30 @@ module.exports = {
     await t.page.keyboard.press("Enter");
     t.assert.strictEqual(await selected(), S.tabCustomers);
     t.assert.ok(await tabs.nth(1).evaluate((e) => e === document.activeElement), "focus on Customers tab");
-    const firstRow = pane(t.page).locator("tr[data-customer]").first();
-    await firstRow.waitFor();
-    await firstRow.focus();
+    // The customer list is one tab stop: Tab from the sort controls lands on the first customer, ArrowDown moves.
+    const items = pane(t.page).locator("li[data-customer] > button");
+    await items.first().waitFor();
+    await pane(t.page).getByRole("button", exact(S.sortReverse)).focus();
+    await t.page.keyboard.press("Tab");
+    t.assert.ok(
+      await items.nth(0).evaluate((e) => e === document.activeElement),
+      "Tab lands on the first customer",
+    );
+    await t.page.keyboard.press("ArrowDown");
+    t.assert.ok(
+      await items.nth(1).evaluate((e) => e === document.activeElement),
+      "ArrowDown: second customer",
+    );
     const before = await t.page.locator("output").first().textContent();
     await t.page.keyboard.press("Enter");
     await t.page.waitForFunction((b) => document.querySelector("output")?.textContent !== b, before, {
       timeout: 5000,
     });
+    t.assert.ok(
+      await items.nth(1).evaluate((e) => e === document.activeElement),
+      "focus stays on the customer",
+    );
+    t.assert.strictEqual(await items.nth(1).getAttribute("aria-expanded"), "true");
     await pane(t.page).getByRole("tab", exact(S.tabCustomers)).focus();
     await t.page.keyboard.press("ArrowRight");
     await t.page.keyboard.press("ArrowRight");

@@ -261,7 +261,7 @@ export function CustomersView({ result, onSelectRows }: CustomersViewProps) {
                     <dt>{s.colLimit}</dt>
                     <dd>{c.creditLimit === null ? "–" : formatAmount(c.creditLimit, lang)}</dd>
                   </dl>
-                  <Text as="p" size={200} className={mergeClasses(styles.reasons, view.heading)}>
+                  <Text as="p" block size={200} className={mergeClasses(styles.reasons, view.heading)}>
                     {pick(c.reasons, lang)}
                   </Text>
                   {c.altmanModel ? (
