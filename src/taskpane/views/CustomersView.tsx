@@ -267,6 +267,7 @@ export function CustomersView({ result, onSelectRows }: CustomersViewProps) {
                   {c.altmanModel ? (
                     <Text
                       as="p"
+                      block
                       size={200}
                       className={mergeClasses(styles.reasons, view.heading)}
                       data-altman-model={c.altmanModel}
