@@ -94,3 +94,57 @@ test("an unsure detection asks first, says why, and reads only the header rows",
   expect(done.status).toBe("done");
   expect((await services.readMapping())?.saved).toBe(true);
 });
+
+/** Everything a run may touch: every sheet's cells and formats, visibility, rules, charts, names, settings. */
+function state(wb: SimWorkbook): unknown {
+  return {
+    sheets: wb.sheetNames().map((name) => ({
+      name,
+      snapshot: wb.snapshot(name),
+      visibility: wb.getVisibility(name),
+      rules: wb.getConditionalFormats(name).length,
+      charts: wb.model.sheet(name)!.charts.length,
+    })),
+    names: wb.getNames(),
+    runs: wb.settings.get("crt.runs") ?? null,
+  };
+}
+
+// The phases as the pane shows them (its progress messages), the "Highlighting breaches…" among them.
+describe.each([
+  ["first run", false],
+  ["re-run", true],
+])("Cancel from the pane, %s", (_label, rerun) => {
+  test.each([
+    "Reading the sheet…",
+    "Scoring invoices and customers…",
+    "Writing result columns…",
+    "Highlighting breaches…",
+    "Writing the summary sheet…",
+  ])(
+    "a cancel while “%s” leaves the workbook as before; Clear is offered exactly when output exists",
+    async (phase) => {
+      const wb = load(englishSample());
+      const services = createExcelServices();
+      if (rerun) expect((await services.score(request())).status).toBe("done");
+      const before = state(wb);
+      const ac = new AbortController();
+      const seen = new Set<string>();
+      const outcome = await services.score(
+        request({
+          signal: ac.signal,
+          onProgress: (p) => {
+            const text = p.message?.en ?? "";
+            seen.add(text);
+            if (text === phase) ac.abort();
+          },
+        }),
+      );
+      expect(seen).toContain(phase);
+      expect(outcome.status).toBe("cancelled");
+      expect(state(wb)).toEqual(before);
+      // After a first run's cancel nothing of ours is left (no Clear); after a re-run's, the previous results are.
+      expect(await createExcelServices().resultsInWorkbook!()).toBe(rerun);
+    },
+  );
+});
