@@ -142,7 +142,9 @@ function messageOf(error: unknown): string {
 }
 
 /** The help page's section about the pane (a page of the add-in itself, opened by the analyst: no fetch). */
-export const HELP_URL = "help.html#pane";
+export function helpUrl(lang: Lang): string {
+  return lang === "zh-CN" ? "help.html#pane-zh" : "help.html#pane";
+}
 
 /**
  * The view tabs as a compact list: at Excel's 320–350 px the five English tabs do not fit on one line, so the list
@@ -383,7 +385,7 @@ function PaneShell({
           </Text>
           <Link
             className={styles.help}
-            href={HELP_URL}
+            href={helpUrl(lang)}
             target="_blank"
             rel="noopener noreferrer"
             aria-label={s.helpLinkLabel}
