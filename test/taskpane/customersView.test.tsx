@@ -28,13 +28,13 @@ describe("Customers view", () => {
     expect(screen.getByRole("heading", { level: 2, name: en.customersHeading })).toBeTruthy();
     // Details (reasons) show for the chosen customer only.
     expect(screen.queryByText("pays 24 days late; 125% of credit limit")).toBeNull();
-    fireEvent.click(screen.getByRole("button", { name: /^Acme Ltd: exposure/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^Acme Ltd Grade/ }));
     expect(screen.getByText("pays 24 days late; 125% of credit limit")).toBeTruthy();
     expect(screen.getAllByText(en.breach_OVER_LIMIT).length).toBeGreaterThan(0);
     a.unmount();
     renderInPane(<CustomersView result={SAMPLE_RESULT} onSelectRows={() => undefined} />, "zh-CN");
     expect(screen.getByRole("heading", { level: 2, name: zh.customersHeading })).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: /^Acme Ltd：敞口/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^Acme Ltd 等级/ }));
     expect(screen.getByText("平均逾期24天；额度使用率125%")).toBeTruthy();
     expect(screen.getAllByText(zh.breach_OVER_LIMIT).length).toBeGreaterThan(0);
     expect(screen.getByRole("list", { name: zh.customersTable })).toBeTruthy();
@@ -69,7 +69,7 @@ describe("Customers view", () => {
     const list = screen.getByRole("list", { name: en.customersTable });
     const buttons = within(list).getAllByRole("button");
     expect(buttons.map((b) => b.tabIndex)).toEqual([0, -1, -1]);
-    const acme = screen.getByRole("button", { name: /^Acme Ltd: exposure 50,000/ });
+    const acme = screen.getByRole("button", { name: /^Acme Ltd Grade \S+ Exposure 50,000/ });
     fireEvent.click(acme);
     expect(calls).toEqual([[2, 5]]);
     expect(acme.getAttribute("aria-expanded")).toBe("true");
