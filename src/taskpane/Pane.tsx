@@ -73,6 +73,12 @@ const useStyles = makeStyles({
     // A native <select> is as wide as its longest option: let fields shrink to the pane instead.
     "& .fui-Field, & .fui-Select, & .fui-Input": { minWidth: 0, maxWidth: "100%" },
     "& .fui-Select__select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+    // Fluent marks a focused link with a double underline only: give links the same ring as every other control.
+    "& .fui-Link:focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+      borderRadius: tokens.borderRadiusSmall,
+    },
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },

@@ -179,3 +179,75 @@ module.exports = {
     await checkAll(t, "zh", "dark", [320], ["score", "customers"]);
   },
 };
+
+/**
+ * Tab through the pane (Score view after a run, Customers): every stop shows a focus ring — a visible difference in
+ * the element's outline, shadow or border, its ::before/::after (Fluent draws rings there) or its Fluent wrapper's
+ * ::after (native inputs and selects) between focused and, after the next Tab, not focused.
+ */
+module.exports["keyboard: every focus stop in the pane shows a visible focus ring"] = async (t) => {
+  const S = STRINGS.en;
+  await t.open("/playground.html");
+  await t.waitReady();
+  const p = pane(t.page);
+  await setPaneWidth(t.page, 320);
+  const scoreButton = p.getByRole("button", exact(S.scoreButton));
+  await scoreButton.waitFor({ timeout: 30000 });
+  await scoreButton.focus();
+  await t.page.keyboard.press("Enter");
+  await p.getByRole("button", exact(S.changeColumns)).waitFor({ timeout: 60000 });
+  const failures = [];
+  for (const tab of [S.tabScore, S.tabCustomers]) {
+    await openView(t.page, tab);
+    await p.getByRole("tab", exact(tab)).focus();
+    await t.page.evaluate(() => (window.__ring = { prev: null, seen: [], bad: [] }));
+    for (let i = 0; i < 80; i++) {
+      await t.page.keyboard.press("Tab");
+      await t.page.waitForTimeout(30);
+      const inside = await t.page.evaluate(() => {
+        const look = (el) => {
+          const parts = [
+            window.getComputedStyle(el),
+            window.getComputedStyle(el, "::after"),
+            window.getComputedStyle(el, "::before"),
+          ];
+          if (el.parentElement) parts.push(window.getComputedStyle(el.parentElement, "::after"));
+          return JSON.stringify(
+            parts.map((s) => [
+              s.content,
+              // An outline counts only when drawn (Chromium changes outline-color on focus even under style none).
+              s.outlineStyle === "none" || parseFloat(s.outlineWidth) === 0
+                ? "none"
+                : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+              s.boxShadow,
+              s.borderTopColor,
+              s.borderBottomColor,
+              s.borderBottomWidth,
+              s.transform,
+            ]),
+          );
+        };
+        const state = window.__ring;
+        const el = document.activeElement;
+        const root = document.querySelector("[data-pane-root]");
+        const prev = state.prev;
+        if (prev && prev.el !== el) {
+          if (look(prev.el) === prev.focused) state.bad.push(prev.key);
+          state.prev = null;
+        }
+        if (!el || !root.contains(el)) return false;
+        if (!state.prev) {
+          const key = `${el.tagName}:${(el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 40)}`;
+          if (!state.seen.includes(key)) state.seen.push(key);
+          state.prev = { el, key, focused: look(el) };
+        }
+        return true;
+      });
+      if (!inside) break;
+    }
+    const { seen, bad } = await t.page.evaluate(() => window.__ring);
+    t.assert.ok(seen.length > 3, `${tab}: tabbed through ${seen.length} stops: ${seen.join(", ")}`);
+    for (const key of bad) failures.push(`${tab}: no focus ring on ${key}`);
+  }
+  t.assert.ok(failures.length === 0, failures.join("\n      "));
+};
