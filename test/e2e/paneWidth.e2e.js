@@ -69,7 +69,8 @@ function measure(page) {
       if (style.display === "none" || style.visibility === "hidden") continue;
       if (el.closest("[data-tabster-dummy]")) continue;
       const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
+      // Empty boxes and screen-reader-only text (a 1 × 1 px clipped box by design) take no room.
+      if (r.width <= 1 && r.height <= 1) continue;
       if (r.right > right + 0.5)
         problems.push(`past the edge by ${Math.round(r.right - right)} px: ${name(el)}`);
       const clips = ["auto", "scroll", "hidden"].includes(style.overflowX);
@@ -89,6 +90,8 @@ function measure(page) {
         const hs = host && window.getComputedStyle(host);
         if (!hs || hs.visibility === "hidden" || hs.display === "none" || host.offsetParent === null)
           continue;
+        const box = host.getBoundingClientRect();
+        if (box.width <= 1 && box.height <= 1) continue; // screen-reader-only text
         const range = document.createRange();
         range.selectNodeContents(node);
         for (const q of range.getClientRects()) if (q.width > 0) tops.add(Math.round(q.top));
