@@ -8,7 +8,7 @@ import { mapOfficeError } from "./errors";
 import { locateHeaders } from "./readSource";
 import { HISTORY_SHEET, outputNameFor, type RunRecord } from "./runRecord";
 import { queueDeleteOurRules, queueRuleFormulas, queueRuleScan } from "./rules";
-import { loadRun, saveRun } from "./settings";
+import { loadRun, loadRuns, saveRun } from "./settings";
 import type { Bilingual, Rect } from "./writePlan";
 
 export interface ClearOptions {
@@ -164,4 +164,43 @@ export async function clearResults(options: ClearOptions = {}): Promise<ClearOut
     const m = mapOfficeError(e);
     return { status: "failed", message: m.message, code: m.code };
   }
+}
+
+/** The sheet whose results "Clear results" removes. */
+export interface ResultsTarget {
+  sheetId: string;
+  sheetName: string;
+}
+
+/**
+ * Where our output is, read from the workbook itself (so the pane can offer Clear results after a reload, a cancel
+ * or a failure — never from pane memory): a saved run record whose output name or summary sheet still exists, or our
+ * output name for a sheet whose record was lost. Prefers the active sheet, then the sheet whose summary is active,
+ * then the first sheet with results. One sync; null when the workbook holds none of our output.
+ */
+export async function findResults(): Promise<ResultsTarget | null> {
+  const records = loadRuns();
+  return Excel.run(async (context) => {
+    const wb = context.workbook;
+    const active = wb.worksheets.getActiveWorksheet();
+    active.load("id");
+    wb.worksheets.load("items/id,items/name");
+    wb.names.load("items/name");
+    await context.sync();
+    const names = new Set(wb.names.items.map((n) => n.name));
+    const sheets = wb.worksheets.items.map((s) => ({ id: s.id, name: s.name }));
+    const ids = new Set(sheets.map((s) => s.id));
+    const withResults = sheets.filter((s) => {
+      const r = records[s.id];
+      return (
+        names.has(outputNameFor(s.id)) ||
+        (!!r && (names.has(r.outputName) || (!!r.summarySheet && ids.has(r.summarySheet.id))))
+      );
+    });
+    const pick =
+      withResults.find((s) => s.id === active.id) ??
+      withResults.find((s) => records[s.id]?.summarySheet?.id === active.id) ??
+      withResults[0];
+    return pick ? { sheetId: pick.id, sheetName: pick.name } : null;
+  });
 }

@@ -46,6 +46,8 @@ export interface ComputeInput {
   readonly policy: Policy;
   readonly asOf: number;
   readonly lang: Lang;
+  /** What the analyst calls the policy (named on the summary). */
+  readonly policyName?: Bilingual;
   /** Today's local date, stamped on the history rows. */
   readonly runDate: number;
 }
@@ -91,6 +93,8 @@ export function computeScore(input: ComputeInput): ComputeOutcome<ScoreResult> {
     lang: input.lang,
     runDate: input.runDate,
     sheetName: src.sheetName,
+    policy: input.policy,
+    ...(input.policyName ? { policyName: input.policyName } : {}),
   });
   return { status: "plan", plan, headerRowOffset: result.headerRowIndex, summary: result };
 }

@@ -2,15 +2,19 @@
  * Maps the pipeline's ScoreResult to a WritePlan (pure, no Office): the added columns (spec §4), the
  * conditional-format rules, the summary sheet and the history snapshot rows (spec §5).
  */
-import { roundCents } from "../engine/pipeline/format";
+import { formatAmount, roundCents } from "../engine/pipeline/format";
+import { breachLabels, breachLegend, gradeLegend, localBucketLabels } from "../engine/pipeline/labels";
 import type { CurrencyKpis, CustomerResult, ScoredInvoice, ScoreResult } from "../engine/pipeline/types";
 import { dunnedRefs } from "../engine/pipeline/snapshot";
 import {
   OUTPUT_HEADERS,
   outputCell,
   outputColumns,
+  safeText,
   type OutputColumn as ResultColumn,
 } from "../engine/pipeline/output";
+import { DEFAULT_POLICY, type Policy } from "../engine/policy";
+import { summaryColumnWidths } from "./summaryLayout";
 import {
   DEFAULT_HEADER_STYLE,
   type Bilingual,
@@ -61,6 +65,10 @@ export interface PlanContext {
   /** Run date (Excel serial) for history rows. */
   runDate: number;
   sheetName?: string;
+  /** The policy the result was computed with (the summary's title line and legend name its settings). */
+  policy?: Policy;
+  /** What the analyst calls that policy in the pane ("Workbook policy", "Standard (30 / 60 / 90 days)" …). */
+  policyName?: Bilingual;
 }
 
 /** Values per output row: the scored invoice of each source row below the header, or null. */
@@ -84,13 +92,21 @@ const blank = (v: number | null | undefined): OutCell => (v === null || v === un
 /** Builds the WritePlan for a score result. */
 export function planFromScore(result: ScoreResult, context: PlanContext): WritePlan {
   const rows = alignedRows(result, context.sourceRowCount);
-  const t = (b: Bilingual) => b[context.lang];
+  const lang = context.lang;
+  // Bucket and breach texts in the display language (spec §4 v2); the bucket rules below test the same labels.
+  const buckets = localBucketLabels(result.bucketLabels, lang);
+  const cell = (r: ScoredInvoice | null, key: ResultColumn): OutCell => {
+    if (key === "agingBucket")
+      return r && r.bucketIndex !== null ? safeText(buckets[r.bucketIndex] ?? "") : "";
+    if (key === "breaches") return r ? breachLabels(r.breaches, lang) : "";
+    return outputCell(r, key);
+  };
   const columns: OutputColumn[] = outputColumns(result).map((key) => {
     const numberFormat = COLUMN_FORMATS[key];
     return {
       key,
       header: OUTPUT_HEADERS[key],
-      values: rows.map((r) => outputCell(r, key)),
+      values: rows.map((r) => cell(r, key)),
       ...(numberFormat ? { numberFormat } : {}),
     };
   });
@@ -103,12 +119,12 @@ export function planFromScore(result: ScoreResult, context: PlanContext): WriteP
       formula: "LEN({col:breaches}{row})>0",
       fill: BREACH_FILL,
     },
-    ...result.bucketLabels.map((label, i): CfRule => ({
+    ...buckets.map((label, i): CfRule => ({
       kind: "custom",
       id: `bucket${i}`,
       target: "agingBucket",
       formula: `{col:agingBucket}{row}=${formulaString(label)}`,
-      fill: bucketColor(i, result.bucketLabels.length),
+      fill: bucketColor(i, buckets.length),
     })),
   ];
 
@@ -117,7 +133,7 @@ export function planFromScore(result: ScoreResult, context: PlanContext): WriteP
     columns,
     headerStyle: DEFAULT_HEADER_STYLE,
     rules,
-    summary: summaryPlan(result, t),
+    summary: summaryPlan(result, context, buckets),
     history: {
       header: [
         "Run Date",
@@ -143,6 +159,18 @@ export function planFromScore(result: ScoreResult, context: PlanContext): WriteP
         money(c.overdue),
         (dunned.get(c.key) ?? []).join(", "),
       ]),
+      formats: [
+        DATE_FORMAT,
+        DATE_FORMAT,
+        null,
+        null,
+        MONEY_FORMAT,
+        INT_FORMAT,
+        INT_FORMAT,
+        null,
+        MONEY_FORMAT,
+        null,
+      ],
     },
   };
 }
@@ -163,9 +191,10 @@ const MODEL_LABEL: Readonly<Record<string, Bilingual>> = {
 
 /**
  * The customer table's rows for one customer: one row in its reporting currency; a customer whose currencies cannot
- * be converted gets one row per currency (score, grade and reasons on the first).
+ * be converted gets one row per currency (score, grade and reasons on the first). The reasons come last: the
+ * longest text of the row runs on into the empty cells to its right, as Excel shows overflowing text.
  */
-function customerRows(c: CustomerResult, nb: number, t: (b: Bilingual) => string): OutCell[][] {
+function customerRows(c: CustomerResult, nb: number, lang: Lang): OutCell[][] {
   const head = (
     currency: string,
     m: {
@@ -187,19 +216,87 @@ function customerRows(c: CustomerResult, nb: number, t: (b: Bilingual) => string
     blank(c.utilization),
     blank(c.score),
     c.grade ?? "",
-    c.altmanModel ? t(MODEL_LABEL[c.altmanModel]!) : "",
-    t(c.reasons),
-    c.breaches.join(", "),
+    c.altmanModel ? MODEL_LABEL[c.altmanModel]![lang] : "",
+    breachLabels(c.breaches, lang),
+    c.reasons[lang],
   ];
   if (c.currency !== null) return [[...head(c.currency, c), ...tail]];
   return c.byCurrency.map((x, i) => [...head(x.currency, x), ...(i === 0 ? tail : tail.map(() => ""))]);
 }
 
-function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePlan["summary"] {
+/** Rows the native chart of exposure by aging bucket takes (with a gap row above and below). */
+const CHART_ROWS = 15;
+
+/** `0.003` → `0.3%` (the loss rates named in the title line). */
+const pctText = (r: number) => `${formatAmount(r * 100, 1)}%`;
+
+/** The policy in one line: its name, bucket edges, loss rates used and grade caps. */
+function policyLine(result: ScoreResult, context: PlanContext): Bilingual {
+  const p = context.policy ?? DEFAULT_POLICY;
+  const name = context.policyName ?? L("Workbook policy", "工作簿中的政策");
+  const rates = result.provision.rates.map(pctText);
+  const caps = p.gradeCaps.enabled;
+  return {
+    en: `${name.en}: aging edges ${p.aging.edges.join(", ")} days; loss rates ${rates.join(", ")}; grade caps ${caps ? "on" : "off"}`,
+    zh: `${name.zh}：账龄区间边界 ${p.aging.edges.join("、")} 天；损失率 ${rates.join("、")}；等级上限${caps ? "开启" : "关闭"}`,
+  };
+}
+
+/**
+ * The summary sheet (spec §4 v2), top to bottom: the title (sheet, as-of date, policy; frozen), the portfolio KPIs
+ * with the aging buckets and the provision matrix beside them, the native chart of exposure by aging bucket, the
+ * customer table, the data-quality warnings and the legend (breach label → code → meaning, grades). Every text is in
+ * the display language; every number carries a number format; column widths fit the cells that cannot run on.
+ */
+function summaryPlan(
+  result: ScoreResult,
+  context: PlanContext,
+  buckets: readonly string[],
+): WritePlan["summary"] {
+  const lang = context.lang;
+  const t = (b: Bilingual) => b[lang];
   const p = result.portfolio;
   const converted = p.missingRates.length === 0;
   const base = p.baseCurrency;
-  const nb = result.bucketLabels.length;
+  const nb = buckets.length;
+
+  // Title: what, as of when, under which policy; frozen so it stays in view.
+  const skipped = p.rowsWithData - p.rowsScored;
+  const titleText = context.sheetName
+    ? `${t(SUMMARY_NAME)}${lang === "en" ? ": " : "："}${context.sheetName}`
+    : t(SUMMARY_NAME);
+  const title: SummaryBlock = {
+    id: "title",
+    row: 0,
+    col: 0,
+    style: "title",
+    values: [[titleText]],
+  };
+  const titleInfo: SummaryBlock = {
+    id: "asOf",
+    row: 1,
+    col: 0,
+    values: [
+      [t(L("As of", "截至日期")), result.asOf, t(L("Policy", "政策")), t(policyLine(result, context))],
+      ...(skipped > 0
+        ? [
+            [
+              t(L("Based on", "依据")),
+              t(
+                L(
+                  `${formatAmount(p.rowsScored, 0)} of ${formatAmount(p.rowsWithData, 0)} rows (${formatAmount(skipped, 0)} could not be read)`,
+                  `${formatAmount(p.rowsWithData, 0)}行中的${formatAmount(p.rowsScored, 0)}行（${formatAmount(skipped, 0)}行无法读取）`,
+                ),
+              ),
+            ],
+          ]
+        : []),
+    ],
+    cellFormats: [[null, DATE_FORMAT, null, null], ...(skipped > 0 ? [[null, null]] : [])],
+  };
+  const frozenRows = 1 + titleInfo.values.length;
+  const top = frozenRows + 1;
+
   // KPI block: one value column in the base currency, or one per currency when a rate is missing.
   type Kpi = {
     label: Bilingual;
@@ -255,14 +352,9 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
     },
   ];
   const sections = converted ? [null] : p.byCurrency;
+  // Counts, days and scores are whole numbers (the value keeps its precision; the format rounds what is shown).
   const kindFormat = (kind: Kpi["kind"], currency: string | null) =>
-    kind === "int"
-      ? INT_FORMAT
-      : kind === "pct"
-        ? PCT_FORMAT
-        : kind === "days"
-          ? "0.0"
-          : moneyFormat(currency);
+    kind === "int" || kind === "days" ? INT_FORMAT : kind === "pct" ? PCT_FORMAT : moneyFormat(currency);
   const valueHeader = (x: CurrencyKpis | null) =>
     x
       ? x.currency || t(L("(no currency)", "（无币种）"))
@@ -288,7 +380,7 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
   }
   const kpiBlock: SummaryBlock = {
     id: "kpis",
-    row: 3,
+    row: top,
     col: 0,
     header: true,
     values: [[t(L("Portfolio KPI", "组合指标")), ...sections.map(valueHeader)], ...kpiRows],
@@ -298,7 +390,7 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
   const bucketBlock: SummaryBlock = converted
     ? {
         id: "buckets",
-        row: 3,
+        row: top,
         col: bucketCol,
         header: true,
         values: [
@@ -306,21 +398,18 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
             t(L("Aging bucket", "账龄区间")),
             base ? `${t(L("Exposure", "敞口"))} (${base})` : t(L("Exposure", "敞口")),
           ],
-          ...(p.buckets ?? []).map((b) => [b.label, money(b.amount)]),
+          ...(p.buckets ?? []).map((b, k) => [buckets[k] ?? b.label, money(b.amount)]),
         ],
         columnFormats: [null, MONEY_FORMAT],
       }
     : {
         id: "buckets",
-        row: 3,
+        row: top,
         col: bucketCol,
         header: true,
         values: [
           [t(L("Aging bucket", "账龄区间")), ...p.byCurrency.map((x) => valueHeader(x))],
-          ...result.bucketLabels.map((label, k) => [
-            label,
-            ...p.byCurrency.map((x) => money(x.buckets[k]!.amount)),
-          ]),
+          ...buckets.map((label, k) => [label, ...p.byCurrency.map((x) => money(x.buckets[k]!.amount))]),
         ],
         columnFormats: [null, ...p.byCurrency.map((x) => moneyFormat(x.currency))],
       };
@@ -330,7 +419,7 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
     prov.rows !== null
       ? {
           id: "provision",
-          row: 3,
+          row: top,
           col: provCol,
           header: true,
           values: [
@@ -340,15 +429,15 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
               t(L("Loss rate", "损失率")),
               t(L("Provision", "减值准备")),
             ],
-            ...prov.rows.map((r) => [r.label, money(r.balance), r.rate, money(r.provision)]),
+            ...prov.rows.map((r, k) => [buckets[k] ?? r.label, money(r.balance), r.rate, money(r.provision)]),
             [t(L("Total", "合计")), "", "", money(prov.total)],
             [t(prov.note)],
           ],
-          columnFormats: [null, MONEY_FORMAT, "0.0%", MONEY_FORMAT],
+          columnFormats: [null, MONEY_FORMAT, PCT_FORMAT, MONEY_FORMAT],
         }
       : {
           id: "provision",
-          row: 3,
+          row: top,
           col: provCol,
           header: true,
           values: [
@@ -360,7 +449,7 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
                 `${t(L("Provision", "减值准备"))} ${x.currency}`,
               ]),
             ],
-            ...result.bucketLabels.map((label, k) => [
+            ...buckets.map((label, k) => [
               label,
               prov.rates[k]!,
               ...prov.byCurrency.flatMap((x) => [money(x.rows[k]!.balance), money(x.rows[k]!.provision)]),
@@ -370,28 +459,32 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
           ],
           columnFormats: [
             null,
-            "0.0%",
+            PCT_FORMAT,
             ...prov.byCurrency.flatMap((x) => [moneyFormat(x.currency), moneyFormat(x.currency)]),
           ],
         };
-  const custTop =
-    3 + Math.max(kpiBlock.values.length, bucketBlock.values.length, provBlock.values.length) + 2;
+
+  // The chart sits below the KPIs, above the customer table, so the first screen shows it.
+  const kpiBottom =
+    top + Math.max(kpiBlock.values.length, bucketBlock.values.length, provBlock.values.length);
+  const chartTop = kpiBottom + 1;
+  const custTop = chartTop + CHART_ROWS + 1;
   const custHeader = [
     t(L("Customer", "客户")),
     t(L("Currency", "币种")),
     t(L("Exposure", "敞口")),
     t(L("Unapplied credit", "未核销贷项")),
-    ...result.bucketLabels,
+    ...buckets,
     t(L("Overdue", "逾期金额")),
-    "PAYINDEX",
+    t(L("Payment index", "付款指数")),
     t(L("Utilisation", "额度使用率")),
     t(L("Score", "评分")),
     t(L("Grade", "等级")),
     t(L("Altman model", "Altman模型")),
-    t(L("Reasons", "评分原因")),
     t(OUTPUT_HEADERS.breaches),
+    t(L("Reasons", "评分原因")),
   ];
-  const custRows = result.customers.flatMap((c) => customerRows(c, nb, t));
+  const custRows = result.customers.flatMap((c) => customerRows(c, nb, lang));
   const custBlock: SummaryBlock = {
     id: "customers",
     row: custTop,
@@ -405,11 +498,11 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
       MONEY_FORMAT,
       ...Array.from({ length: nb }, () => MONEY_FORMAT),
       MONEY_FORMAT,
-      "0",
+      INT_FORMAT,
       PCT_FORMAT,
       INT_FORMAT,
     ],
-    // Customer, Currency, Exposure, Unapplied credit, the buckets, Overdue, PAYINDEX, then Utilisation: the data bar.
+    // Customer, Currency, Exposure, Unapplied credit, the buckets, Overdue, Payment index, then Utilisation: the data bar.
     dataBarColumn: 6 + nb,
   };
   const warnTop = custTop + custBlock.values.length + 2;
@@ -430,38 +523,53 @@ function summaryPlan(result: ScoreResult, t: (b: Bilingual) => string): WritePla
         ? warnings.map((w) => [w.row, w.column, w.value, t(w.reason)])
         : [["", "", "", t(L("No data-quality warnings.", "没有数据质量问题。"))]]),
     ],
+    columnFormats: [INT_FORMAT],
   };
-  const skipped = p.rowsWithData - p.rowsScored;
-  const title: SummaryBlock = {
-    id: "title",
-    row: 0,
+  // Legend: what each label the sheet shows stands for (breach label → code → meaning), then the grade bands.
+  const legendTop = warnTop + warnBlock.values.length + 2;
+  const legend = breachLegend(lang, (context.policy ?? DEFAULT_POLICY).breaches);
+  const legendBlock: SummaryBlock = {
+    id: "legend",
+    row: legendTop,
     col: 0,
+    header: true,
     values: [
-      [t(SUMMARY_NAME)],
-      [t(L("As of", "截至日期")), result.asOf],
-      ...(skipped > 0
-        ? [
-            [
-              t(L("Based on", "依据")),
-              t(
-                L(
-                  `${p.rowsScored} of ${p.rowsWithData} rows (${skipped} could not be read)`,
-                  `${p.rowsWithData}行中的${p.rowsScored}行（${skipped}行无法读取）`,
-                ),
-              ),
-            ],
-          ]
-        : []),
+      [t(L("Breach", "预警")), t(L("Code", "代码")), t(L("Meaning", "含义"))],
+      ...legend.map((l) => [l.label, l.code, l.meaning]),
     ],
-    columnFormats: [null, DATE_FORMAT],
   };
+  const gradeTop = legendTop + legendBlock.values.length + 1;
+  const gradeBlock: SummaryBlock = {
+    id: "grades",
+    row: gradeTop,
+    col: 0,
+    header: true,
+    values: [
+      [t(L("Grade", "等级")), t(L("Score", "评分")), t(L("Meaning", "含义"))],
+      ...gradeLegend(lang).map((g) => [g.grade, g.range, g.meaning]),
+    ],
+  };
+  const blocks = [
+    title,
+    titleInfo,
+    kpiBlock,
+    bucketBlock,
+    provBlock,
+    custBlock,
+    warnBlock,
+    legendBlock,
+    gradeBlock,
+  ];
   return {
     name: SUMMARY_NAME,
-    blocks: [title, kpiBlock, bucketBlock, provBlock, custBlock, warnBlock],
+    blocks,
+    frozenRows,
+    columnWidths: summaryColumnWidths(blocks),
     chart: {
       type: "columnClustered",
       block: "buckets",
       title: t(L("Exposure by aging bucket", "按账龄区间的敞口")),
+      anchor: { row: chartTop, col: 0, rows: CHART_ROWS, cols: Math.max(6, bucketCol + 2) },
     },
   };
 }

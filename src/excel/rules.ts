@@ -13,10 +13,10 @@ export interface RuleGeometry {
   keys: string[];
 }
 
-/** Queues loading of the sheet's conditional formats (1st of the two lookup syncs). */
+/** Queues loading of the sheet's conditional formats, their type and id (1st of the two lookup syncs). */
 export function queueRuleScan(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
   const cfs = sheet.getRange().conditionalFormats;
-  cfs.load("items/type");
+  cfs.load("items/type,items/id");
   return cfs;
 }
 

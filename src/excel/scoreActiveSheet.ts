@@ -79,6 +79,7 @@ export function computeInput(
     policy: options.policy,
     asOf: options.asOf,
     lang: options.lang,
+    ...(options.policyName ? { policyName: options.policyName } : {}),
     runDate: todaySerial(),
   };
 }
@@ -93,14 +94,17 @@ export async function scoreActiveSheet(options: ScoreSheetOptions): Promise<Scor
 
 /**
  * Scores the active sheet with another engine step (e.g. {@link computeScore} in a worker, whose summary is the
- * pane's view model). Saves a confirmed mapping after a successful run, like {@link scoreActiveSheet}.
+ * pane's view model). Saves a confirmed mapping after a successful run, like {@link scoreActiveSheet} — unless
+ * `rememberMapping` is false: a mapping the pane detected with certainty (spec §1 v2) is used, not saved, so the
+ * next run detects afresh when the sheet's columns change.
  */
 export async function scoreActiveSheetWith<S>(
   options: ScoreSheetOptions,
   compute: Compute<S, Policy, ColumnMapping>,
+  { rememberMapping = true }: { rememberMapping?: boolean } = {},
 ): Promise<ScoreOutcome<S>> {
   const outcome = await runScore(options, compute);
-  if (outcome.status === "done" && options.mapping) {
+  if (outcome.status === "done" && options.mapping && rememberMapping) {
     await saveMapping(outcome.output.sheetName, options.mapping);
   }
   return outcome;

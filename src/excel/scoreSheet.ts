@@ -2,19 +2,23 @@
  * "Score this sheet": read the source, run the pure engine, write the plan back — additive, idempotent,
  * reversible (spec §4), in a constant number of round trips plus one per data chunk (spec §7):
  *
- *   read 3 · check 1 (+1 when the sheet has custom conditional formats) · data chunks N · rules/history 1 ·
- *   summary 1.
+ *   read 3 · check 1 (+1 when the sheet has custom conditional formats) · data chunks N · rules 1 · summary 1 ·
+ *   commit 1.
  * A protected sheet is detected in the check sync: the run stops before writing anything (AccessDenied).
  *
  * Output placement: the columns right after the source's last column (or new table columns when the source is a
  * table). A workbook name (`CRT_Output_<sheet id>`) covers our header + data cells; Excel shifts it when the
  * analyst inserts rows or columns, so a re-run writes the same cells in place and Clear finds them. Target cells
  * outside our previous output must be empty, else we stop before writing anything ("blocked").
- * Cancel (between chunks) and failures while writing data restore the sheet as it was before the run (our
- * previous output included). A failure while finishing (rules, summary) removes the run's results entirely.
+ *
+ * Cancel and failure (spec §4 v2): a cancelled or failed run leaves the workbook exactly as before the run, in every
+ * phase — our previous output included. Nothing is written while reading and computing; the data chunks overwrite
+ * only our own cells, whose previous values and formats were read first; the rules and the summary are built next to
+ * the previous run's (rules found again by id, the summary on a hidden sheet under a pending name); the commit sync
+ * alone removes the previous rules and summary, names the new summary and appends the history rows. Until the commit
+ * a cancel (checked after every sync) or a failure undoes exactly what this run added and restores our previous cells.
  */
 import { writeChunked, DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_CELLS } from "./chunkWriter";
-import { clearArtifacts } from "./clearResults";
 import { mapOfficeError, withNote } from "./errors";
 import { readSource, type SourceRead, type SourceSnapshot } from "./readSource";
 import { HISTORY_SHEET, outputNameFor, type RunRecord } from "./runRecord";
@@ -26,6 +30,7 @@ import {
   rectDifference,
   safeCell,
   type Bilingual,
+  type HistoryPlan,
   type Lang,
   type OutCell,
   type Rect,
@@ -46,6 +51,8 @@ export interface ScoreOptions<P = unknown, M = unknown> {
   /** Confirmed mapping (column index relative to the source block → role); detected when absent. */
   mapping?: M;
   lang: Lang;
+  /** What the analyst calls the policy (the summary's title line names it); default "Workbook policy". */
+  policyName?: Bilingual;
   onProgress?: (p: ScoreProgress) => void;
   signal?: AbortSignal;
   /** Max cells per write request (default 1,000,000; never above 5,000,000). */
@@ -134,6 +141,10 @@ export const MESSAGES = {
   restored: {
     en: "Your sheet was restored to how it was before this run.",
     zh: "工作表已恢复到本次运行之前的状态。",
+  },
+  unchanged: {
+    en: "Nothing in the workbook was changed.",
+    zh: "工作簿未作任何更改。",
   },
   removed: {
     en: "The partial results were removed; your own data was not changed. Score again when ready.",
@@ -228,8 +239,9 @@ export async function runScore<S, P, M>(
       );
     });
   } catch (e) {
+    // Failures that reach here happened before anything was written (reading, checking the target cells).
     const m = mapOfficeError(e);
-    return { status: "failed", message: m.message, code: m.code };
+    return { status: "failed", message: withNote(m.message, MESSAGES.unchanged), code: m.code };
   } finally {
     session?.close();
   }
@@ -276,7 +288,7 @@ async function writeAll<S, P, M>(
   });
   const cfs = queueRuleScan(sheet);
   const sheets = wb.worksheets;
-  sheets.load("items/name,items/id");
+  sheets.load("items/name,items/id,items/position");
   const nameObj = wb.names.getItemOrNullObject(outputName);
   nameObj.load("name");
   sheet.load("protection/protected");
@@ -370,45 +382,75 @@ async function writeAll<S, P, M>(
     });
   }
 
-  // --- rules, history (1 sync) and summary (1 sync) ---------------------------------------------------------
-  // A failure from here on removes the run's results, including the history rows it appended (and the history
-  // sheet when this run created it): trends and DETERIORATING only ever compare completed runs.
+  // --- rules (1 sync), summary (1 sync), commit (1 sync) -----------------------------------------------------
+  // Build first, then swap: this run's rules are added next to the previous run's, its summary is written to a
+  // hidden sheet of its own, and only the commit sync removes what the previous run left (rules, summary sheet),
+  // names the new summary and appends the history rows. Until then a cancel or a failure puts back exactly what was
+  // there before the run (spec §4 v2), our previous output included; trends and DETERIORATING only ever compare
+  // completed runs.
+  const oldRuleIds = new Set(cfs.items.map((cf) => cf.id));
+  let pendingSummary: string | null = null;
+  let committing = false;
+  const undo = async (): Promise<void> => {
+    progress("restore");
+    await rollbackFinish(context, sheet, oldRuleIds, pendingSummary, committing ? read.history : null);
+    await restoreBefore(context, sheet, read, T, addTableCols, true, options);
+    await saveRun(read.sheetId, prevRecord);
+  };
   let chosenSummary: string | undefined;
-  let historyAdded: ReturnType<typeof queueHistory> | null = null;
   try {
+    if (options.signal?.aborted) {
+      await undo();
+      return { status: "cancelled" };
+    }
     progress("format");
-    queueDeleteOurRules(custom);
     record.rules = queueAddRules(sheet, plan.rules, { output: T, sourceCol: src.columnIndex, keys });
-    if (plan.history && plan.history.rows.length > 0) historyAdded = queueHistory(wb, read, plan.history);
     await context.sync();
-    await saveRun(read.sheetId, record);
+    if (options.signal?.aborted) {
+      await undo();
+      return { status: "cancelled" };
+    }
 
+    let summarySheet: Excel.Worksheet | null = null;
+    const list = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+    const ownId = prevRecord?.summarySheet?.id;
+    const own = ownId ? sheets.items.find((s) => s.id === ownId) : undefined;
     if (plan.summary) {
       progress("summary");
-      const ownId = prevRecord?.summarySheet?.id;
-      const list = sheets.items.map((s) => ({ id: s.id, name: s.name }));
       const base = plan.summary.name[options.lang];
       chosenSummary = chooseSummaryName(base, list, ownId);
       if (chosenSummary !== base) notes.push(MESSAGES.renamedSummary(chosenSummary));
-      if (ownId && list.some((s) => s.id === ownId)) wb.worksheets.getItem(ownId).delete();
-      const summarySheet = queueSummary(wb, chosenSummary, plan.summary, plan.headerStyle);
-      summarySheet.load("id,name");
+      // Under a name of its own until the commit (a name no sheet has; the previous summary keeps its own).
+      pendingSummary = chooseSummaryName(PENDING_SUMMARY, list);
+      summarySheet = queueSummary(wb, pendingSummary, plan.summary, plan.headerStyle);
+      summarySheet.visibility = Excel.SheetVisibility.hidden;
+      summarySheet.load("id");
       await context.sync();
-      record.summarySheet = { id: summarySheet.id, name: summarySheet.name };
-    } else if (prevRecord?.summarySheet) {
-      delete record.summarySheet;
+      if (options.signal?.aborted) {
+        await undo();
+        return { status: "cancelled" };
+      }
     }
+
+    // Commit: one sync, the history rows last (a commit that fails part-way never leaves them behind alone).
+    committing = true;
+    queueDeleteOurRules(custom);
+    if (own && plan.summary) wb.worksheets.getItem(own.id).delete();
+    if (summarySheet && chosenSummary) {
+      summarySheet.visibility = Excel.SheetVisibility.visible;
+      summarySheet.name = chosenSummary;
+      // Where the previous summary was, so a re-run leaves the sheet tabs in the same order.
+      if (own) summarySheet.position = own.position;
+    }
+    if (plan.history && plan.history.rows.length > 0) queueHistory(wb, read, plan.history);
+    await context.sync();
+    if (summarySheet && chosenSummary) record.summarySheet = { id: summarySheet.id, name: chosenSummary };
+    else delete record.summarySheet;
     await saveRun(read.sheetId, record);
   } catch (e) {
     return fail(e, async () => {
-      await clearArtifacts(context, record, {
-        extraSheetName: chosenSummary,
-        // This run created the history sheet: remove it; else remove only the rows it appended.
-        ...(historyAdded && !read.history.exists ? { includeHistory: true } : {}),
-        ...(historyAdded && read.history.exists ? { historyRows: historyAdded } : {}),
-      });
-      await saveRun(read.sheetId, null);
-      return MESSAGES.removed;
+      await undo();
+      return MESSAGES.restored;
     });
   }
   progress("done", 1, 1);
@@ -437,21 +479,16 @@ async function fail(
 }
 
 /**
- * Appends snapshot rows to the hidden history sheet (created very hidden with a header on first use). A history
- * written by an older version has a shorter header (v1: 8 columns, v2 adds Overdue and Dunned Invoices): the missing
- * header cells are added, so the header always names every column the rows fill. Returns the 0-based rows appended
- * and, when header cells were added, which (both undone by the rollback).
+ * Queues appending snapshot rows (with their number formats) to the hidden history sheet, created very hidden with
+ * a header on first use. A history written by an older version has a shorter header (v1: 8 columns, v2 adds Overdue
+ * and Dunned Invoices): the missing header cells are added, so the header always names every column the rows fill
+ * (a rollback clears them again, see rollbackFinish).
  */
-function queueHistory(
-  wb: Excel.Workbook,
-  read: SourceRead,
-  history: { header: string[]; rows: OutCell[][] },
-): { from: number; count: number; header?: { from: number; count: number } } {
+function queueHistory(wb: Excel.Workbook, read: SourceRead, history: HistoryPlan): void {
   const width = Math.max(history.header.length, ...history.rows.map((r) => r.length));
   const pad = (r: OutCell[]): OutCell[] => Array.from({ length: width }, (_, c) => safeCell(r[c] ?? ""));
   let hs: Excel.Worksheet;
   let row: number;
-  let header: { from: number; count: number } | undefined;
   if (read.history.exists) {
     hs = wb.worksheets.getItem(HISTORY_SHEET);
     row = read.history.values.length;
@@ -459,21 +496,76 @@ function queueHistory(
     let filled = old.length;
     while (filled > 0 && (old[filled - 1] === "" || old[filled - 1] == null)) filled--;
     if (row > 0 && filled < history.header.length) {
-      header = { from: filled, count: history.header.length - filled };
-      hs.getRangeByIndexes(0, filled, 1, header.count).values = [history.header.slice(filled).map(safeCell)];
+      const count = history.header.length - filled;
+      hs.getRangeByIndexes(0, filled, 1, count).values = [history.header.slice(filled).map(safeCell)];
     }
   } else {
     hs = wb.worksheets.add(HISTORY_SHEET);
     hs.visibility = Excel.SheetVisibility.veryHidden;
-    hs.getRangeByIndexes(0, 0, 1, width).values = [pad(history.header)];
-    row = 1;
+    row = 0;
   }
   if (row === 0) {
     hs.getRangeByIndexes(0, 0, 1, width).values = [pad(history.header)];
     row = 1;
   }
-  hs.getRangeByIndexes(row, 0, history.rows.length, width).values = history.rows.map(pad);
-  return { from: row, count: history.rows.length, ...(header ? { header } : {}) };
+  const n = history.rows.length;
+  hs.getRangeByIndexes(row, 0, n, width).values = history.rows.map(pad);
+  history.formats?.forEach((f, c) => {
+    if (f && c < width) hs.getRangeByIndexes(row, c, n, 1).numberFormat = history.rows.map(() => [f]);
+  });
+}
+
+/** Name the new summary sheet has (hidden) until the commit names it. */
+const PENDING_SUMMARY = "CRT_Pending_Summary";
+
+/**
+ * Undoes what the finishing syncs of a run added (never what was there before): our rules that were not on the
+ * sheet before the run (found by our marker and their ids), the summary sheet still under its pending name, and —
+ * when the commit was attempted — any history rows beyond those read at the start (the history sheet itself when
+ * the run was creating it). A constant number of syncs.
+ */
+async function rollbackFinish(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  oldRuleIds: ReadonlySet<string>,
+  pendingSummary: string | null,
+  history: SourceRead["history"] | null,
+): Promise<void> {
+  const wb = context.workbook;
+  const cfs = sheet.getRange().conditionalFormats;
+  cfs.load("items/type,items/id");
+  const pending = pendingSummary ? wb.worksheets.getItemOrNullObject(pendingSummary) : null;
+  pending?.load("name");
+  const hs = history ? wb.worksheets.getItemOrNullObject(HISTORY_SHEET) : null;
+  hs?.load("name");
+  await context.sync();
+  const added = queueRuleFormulas(cfs).filter((cf) => !oldRuleIds.has(cf.id));
+  const used = hs && !hs.isNullObject && history?.exists ? hs.getUsedRangeOrNullObject(true) : null;
+  used?.load("rowCount,rowIndex,columnCount,columnIndex");
+  if (added.length > 0 || used) await context.sync();
+  queueDeleteOurRules(added);
+  if (pending && !pending.isNullObject) pending.delete();
+  if (history && hs && !hs.isNullObject) {
+    if (!history.exists) {
+      hs.visibility = Excel.SheetVisibility.hidden; // a very-hidden sheet must be un-hidden before deletion
+      hs.delete();
+    } else if (used && !used.isNullObject) {
+      const end = used.rowIndex + used.rowCount;
+      const keep = history.values.length;
+      if (end > keep)
+        hs.getRangeByIndexes(keep, 0, end - keep, 1)
+          .getEntireRow()
+          .delete(Excel.DeleteShiftDirection.up);
+      // Header cells the commit added to an older (shorter) history header go too.
+      const header = history.values[0] ?? [];
+      let filled = header.length;
+      while (filled > 0 && (header[filled - 1] === "" || header[filled - 1] == null)) filled--;
+      const right = used.columnIndex + used.columnCount;
+      if (keep > 0 && right > filled)
+        hs.getRangeByIndexes(0, filled, 1, right - filled).clear(Excel.ClearApplyTo.contents);
+    }
+  }
+  await context.sync();
 }
 
 /** Puts the sheet back as it was before this run: removes this run's cells, restores the previous output. */

@@ -1,9 +1,23 @@
 /**
- * Summary sheet (`Credit Risk Summary` / `信用风险汇总`): deleted and recreated when it is ours (recorded by id),
- * never touching a user sheet that happens to have the same name (we then use a suffixed name and say so).
- * Everything is queued for one sync by the caller.
+ * Summary sheet (`Credit Risk Summary` / `信用风险汇总`): written afresh on a new sheet, which replaces ours (recorded
+ * by id) when the run commits, never touching a user sheet that happens to have the same name (we then use a
+ * suffixed name and say so). Everything is queued for one sync by the caller.
+ *
+ * Formats (spec §4 v2): a number format on every number, our header style on block headers, a bold larger title,
+ * the plan's column widths (points; `RangeFormat.columnWidth`, ExcelApi 1.2), the title rows frozen
+ * (`freezePanes.freezeRows`, ExcelApi 1.7) and the chart placed over the cells the plan reserves for it
+ * (`Chart.setPosition`, ExcelApi 1.1) — all within the manifest's ExcelApi 1.9, so no feature detection is needed.
  */
-import { DEFAULT_HEADER_STYLE, safeCell, type HeaderStyle, type SummaryPlan } from "./writePlan";
+import {
+  DEFAULT_HEADER_STYLE,
+  columnLetter,
+  safeCell,
+  type HeaderStyle,
+  type SummaryPlan,
+} from "./writePlan";
+
+/** Font size of the summary's title (points). */
+const TITLE_SIZE = 14;
 
 /** Picks the summary sheet name: the base name unless a sheet we don't own has it; then "base (2)", "(3)"… */
 export function chooseSummaryName(
@@ -34,6 +48,11 @@ export function queueSummary(
     if (rows === 0 || cols === 0) continue;
     const values = b.values.map((r) => Array.from({ length: cols }, (_, c) => safeCell(r[c] ?? "")));
     sheet.getRangeByIndexes(b.row, b.col, rows, cols).values = values;
+    if (b.style === "title") {
+      const title = sheet.getRangeByIndexes(b.row, b.col, 1, 1);
+      title.format.font.bold = true;
+      title.format.font.size = TITLE_SIZE;
+    }
     if (b.header) {
       const h = sheet.getRangeByIndexes(b.row, b.col, 1, cols);
       h.format.fill.color = style.fill;
@@ -63,14 +82,23 @@ export function queueSummary(
         bar.dataBar.positiveFormat.fillColor = "#5B9BD5";
       }
     }
-    sheet.getRangeByIndexes(b.row, b.col, rows, cols).format.autofitColumns();
   }
+  plan.columnWidths?.forEach((w, c) => {
+    if (w !== null) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w;
+  });
+  if (plan.frozenRows) sheet.freezePanes.freezeRows(plan.frozenRows);
   const chartBlock = plan.chart ? blocks.get(plan.chart.block) : undefined;
   if (plan.chart && chartBlock && chartBlock.values.length > 1) {
     const cols = Math.max(...chartBlock.values.map((r) => r.length));
     const src = sheet.getRangeByIndexes(chartBlock.row, chartBlock.col, chartBlock.values.length, cols);
     const chart = sheet.charts.add(Excel.ChartType.columnClustered, src, Excel.ChartSeriesBy.columns);
     chart.title.text = plan.chart.title;
+    const a = plan.chart.anchor;
+    if (a)
+      chart.setPosition(
+        `${columnLetter(a.col)}${a.row + 1}`,
+        `${columnLetter(a.col + a.cols - 1)}${a.row + a.rows}`,
+      );
   }
   return sheet;
 }

@@ -72,6 +72,8 @@ export interface SummaryBlock {
   header?: boolean;
   /** Data bar on one column of the block (index within the block), e.g. utilisation. */
   dataBarColumn?: number;
+  /** "title": the sheet's title (bold, larger). */
+  style?: "title";
 }
 
 /** A native chart on the summary sheet, built from one block (first row = header, first column = categories). */
@@ -79,18 +81,26 @@ export interface ChartSpec {
   type: "columnClustered";
   block: string;
   title: string;
+  /** Where the chart is placed: the cells it covers (0-based top-left, size in rows and columns). */
+  anchor?: { row: number; col: number; rows: number; cols: number };
 }
 
 export interface SummaryPlan {
   name: Bilingual;
   blocks: SummaryBlock[];
   chart?: ChartSpec;
+  /** Rows kept in view when scrolling (the title rows). */
+  frozenRows?: number;
+  /** Width of each column from A, in points (Office.js `format.columnWidth`); null keeps the default. */
+  columnWidths?: (number | null)[];
 }
 
 /** Rows appended to the hidden history sheet; `header` is written once when the sheet is created. */
 export interface HistoryPlan {
   header: string[];
   rows: OutCell[][];
+  /** Number format per column of the appended rows (null: none). */
+  formats?: (string | null)[];
 }
 
 export interface WritePlan {

@@ -11,6 +11,7 @@
 import {
   Button,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -20,6 +21,7 @@ import {
   TabList,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -32,9 +34,9 @@ import { PaneContext, usePane } from "./context";
 import { officeLanguage, officeThemeName } from "./environment";
 import { dateInputValue, serialFromDateInput } from "./format";
 import type { Lang } from "./i18n";
-import { presetPolicy, type PresetId } from "./presets";
+import { PRESET_LABEL, presetPolicy, type PresetId } from "./presets";
 import type { PaneServices, ThemeName } from "./services";
-import { paneStrings } from "./strings";
+import { paneStrings, type PaneStrings } from "./strings";
 import { useScoring } from "./useScoring";
 import { useToday } from "./useToday";
 import { ScoreView } from "./views/ScoreView";
@@ -64,9 +66,27 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     display: "flex",
     flexDirection: "column",
+    // The pane is 320–350 px in Excel: nothing may be wider than it (long words and links wrap, tables don't).
+    minWidth: 0,
+    maxWidth: "100%",
+    overflowWrap: "anywhere",
+    // A native <select> is as wide as its longest option: let fields shrink to the pane instead.
+    "& .fui-Field, & .fui-Select, & .fui-Input": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select__select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+    // Fluent marks a focused link with a double underline only: give links the same ring as every other control.
+    "& .fui-Link:focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+      borderRadius: tokens.borderRadiusSmall,
+    },
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
+  light: { colorScheme: "light" },
+  // Native controls (the date picker's calendar icon, scrollbars) draw for a dark background.
+  dark: { colorScheme: "dark" },
+  // Chinese text breaks between words, not inside them (评分 never becomes 评/分); long runs still wrap at punctuation.
+  zh: { wordBreak: "keep-all", overflowWrap: "anywhere" },
   header: {
     display: "flex",
     flexDirection: "column",
@@ -79,8 +99,16 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  titleRow: {
+    display: "flex",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   title: { margin: 0 },
-  tabs: { overflowX: "auto" },
+  help: { whiteSpace: "nowrap", flexShrink: 0 },
+  // Tabs that do not fit wrap onto a second line (never a sideways scroll); a tab's own label never breaks.
+  tabs: { minWidth: 0, flexWrap: "wrap", "& .fui-Tab": { whiteSpace: "nowrap", flexShrink: 0 } },
   main: { paddingInline: tokens.spacingHorizontalM, paddingBottom: tokens.spacingVerticalL },
   empty: {
     display: "flex",
@@ -109,7 +137,7 @@ export function Pane({ services, lang, theme, initialView }: PaneProps) {
   return (
     <FluentProvider theme={themeName === "dark" ? webDarkTheme : webLightTheme} lang={language}>
       <PaneContext.Provider value={context}>
-        <PaneShell services={services} initialView={initialView ?? "score"} />
+        <PaneShell services={services} initialView={initialView ?? "score"} themeName={themeName} />
       </PaneContext.Provider>
     </FluentProvider>
   );
@@ -119,7 +147,44 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function PaneShell({ services, initialView }: { services: PaneServices; initialView: ViewId }) {
+/** The help page's section about the pane (a page of the add-in itself, opened by the analyst: no fetch). */
+export function helpUrl(lang: Lang): string {
+  return lang === "zh-CN" ? "help.html#pane-zh" : "help.html#pane";
+}
+
+/**
+ * The view tabs as a compact list: at Excel's 320–350 px the five English tabs do not fit on one line, so the list
+ * wraps onto a second line instead of scrolling sideways or hiding a view behind a menu — every view stays one
+ * click (or one arrow key) away.
+ */
+function ViewTabs({ view, onSelect, s }: { view: ViewId; onSelect: (v: ViewId) => void; s: PaneStrings }) {
+  const styles = useStyles();
+  return (
+    <TabList
+      className={styles.tabs}
+      size="small"
+      aria-label={s.viewsLabel}
+      selectedValue={view}
+      onTabSelect={(_, d) => onSelect(d.value as ViewId)}
+    >
+      {VIEW_IDS.map((id) => (
+        <Tab key={id} value={id} id={`tab-${id}`} aria-controls="pane-view">
+          {s[TAB_LABEL[id]]}
+        </Tab>
+      ))}
+    </TabList>
+  );
+}
+
+function PaneShell({
+  services,
+  initialView,
+  themeName,
+}: {
+  services: PaneServices;
+  initialView: ViewId;
+  themeName: ThemeName;
+}) {
   const { lang, s } = usePane();
   const styles = useStyles();
   const [view, setView] = useState<ViewId>(initialView);
@@ -165,6 +230,63 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
 
   useEffect(() => onScoreRequest(() => setRibbonRequest((n) => n + 1)), []);
 
+  // Whether the workbook holds our output, read from the workbook (after a reload, a cancel or a failure too), so
+  // "Clear results" is offered whenever there is something to clear.
+  const [outputExists, setOutputExists] = useState(false);
+  const refreshOutput = useCallback(() => {
+    if (!services.resultsInWorkbook) return;
+    services
+      .resultsInWorkbook()
+      .then(setOutputExists)
+      .catch(() => undefined);
+  }, [services]);
+  useEffect(refreshOutput, [refreshOutput]);
+  const phase = scoring.run.phase;
+  useEffect(() => {
+    if (phase !== "running") refreshOutput();
+  }, [phase, refreshOutput]);
+
+  // The mapping (and its heading "Columns · <sheet>") follows the active sheet: Office.js worksheets.onActivated
+  // where the host raises it, else a fresh read whenever the pane regains focus (the analyst was on the sheet).
+  const running = phase === "running";
+  const runningRef = useRef(running);
+  runningRef.current = running;
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let live = true;
+    const reread = () => {
+      if (runningRef.current) return;
+      services
+        .readMapping()
+        .then((m) => {
+          if (!live || runningRef.current) return;
+          setMapping((current) => (current?.sheet === m?.sheet && current ? current : m));
+        })
+        .catch(() => undefined);
+      refreshOutput();
+    };
+    let unsubscribe: (() => void) | null = null;
+    const root = rootRef.current;
+    const onFocusIn = (e: FocusEvent) => {
+      if (!root || !root.contains(e.relatedTarget as Node | null)) reread();
+    };
+    window.addEventListener("focus", reread);
+    root?.addEventListener("focusin", onFocusIn);
+    services
+      .onActiveSheetChanged?.(reread)
+      .then((off) => {
+        if (live) unsubscribe = off;
+        else off();
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      window.removeEventListener("focus", reread);
+      root?.removeEventListener("focusin", onFocusIn);
+      unsubscribe?.();
+    };
+  }, [services, setMapping, refreshOutput]);
+
   const runPolicy = useMemo(() => (policy ? presetPolicy(preset, policy) : null), [policy, preset]);
 
   /** The as-of date of a run starting now: the analyst's date, else today read afresh (never the shown value). */
@@ -182,9 +304,12 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
       // Confirming a mapping the pane asked about uses the mapping shown (edited or not).
       const shown = scoring.run.phase === "needsMapping" ? scoring.mapping?.mapping : undefined;
       const mapping = confirmed ?? shown;
-      void scoring.start({ policy: runPolicy, asOf, lang, ...(mapping ? { mapping } : {}) });
+      // The summary sheet names the policy used: the preset's name in both languages.
+      const label = PRESET_LABEL[preset];
+      const policyName = { en: paneStrings("en-US")[label], zh: paneStrings("zh-CN")[label] };
+      void scoring.start({ policy: runPolicy, asOf, lang, policyName, ...(mapping ? { mapping } : {}) });
     },
-    [runPolicy, scoring, lang, confirmed],
+    [runPolicy, scoring, lang, confirmed, preset],
   );
 
   // A ribbon request starts a run as soon as the policy is known (saved mapping: no confirmation needed).
@@ -216,7 +341,9 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
       .clearResults()
       .then(() => {
         scoring.clear();
+        setOutputExists(false);
         setNotice(s.cleared);
+        refreshOutput();
       })
       .catch((e: unknown) => setError(messageOf(e)));
   };
@@ -246,24 +373,34 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
     );
 
   return (
-    <div className={styles.root}>
+    <div
+      ref={rootRef}
+      data-pane-root=""
+      data-theme={themeName}
+      lang={lang}
+      className={mergeClasses(
+        styles.root,
+        themeName === "dark" ? styles.dark : styles.light,
+        lang === "zh-CN" ? styles.zh : undefined,
+      )}
+    >
       <header className={styles.header}>
-        <Text as="h1" size={400} weight="semibold" className={styles.title}>
-          {s.appTitle}
-        </Text>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          aria-label={s.viewsLabel}
-          selectedValue={view}
-          onTabSelect={(_, d) => setView(d.value as ViewId)}
-        >
-          {VIEW_IDS.map((id) => (
-            <Tab key={id} value={id} id={`tab-${id}`} aria-controls="pane-view">
-              {s[TAB_LABEL[id]]}
-            </Tab>
-          ))}
-        </TabList>
+        <div className={styles.titleRow}>
+          <Text as="h1" size={400} weight="semibold" className={styles.title}>
+            {s.appTitle}
+          </Text>
+          <Link
+            className={styles.help}
+            href={helpUrl(lang)}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={s.helpLinkLabel}
+            data-help-link=""
+          >
+            {s.helpLink}
+          </Link>
+        </div>
+        <ViewTabs view={view} onSelect={setView} s={s} />
       </header>
       <main className={styles.main}>
         <div id="pane-view" role="tabpanel" aria-labelledby={`tab-${view}`}>
@@ -304,6 +441,7 @@ function PaneShell({ services, initialView }: { services: PaneServices; initialV
                 onMappingChange={onMappingChange}
                 onSelectCell={selectCell}
                 onClear={onClear}
+                outputExists={outputExists}
                 notice={notice}
               />
             ) : null}

@@ -7,10 +7,10 @@
  * (the preview reuses src/excel/readSource so it sees exactly the block a run scores).
  */
 import { mergePolicy, policyMigrationNotes, type Policy } from "../engine/policy";
-import { detectHeaderRow, detectMapping, validateMapping } from "../engine/sheet/headers";
+import { detectHeaderRow, detectMapping, mappingCertainty, validateMapping } from "../engine/sheet/headers";
 import { columnLetter } from "../engine/sheet/normalize";
 import type { ColumnMapping, Msg } from "../engine/sheet/types";
-import { clearResults as clearSheetResults } from "../excel/clearResults";
+import { clearResults as clearSheetResults, findResults } from "../excel/clearResults";
 import { previewSource, selectAddress, selectRowBlocks } from "../excel/selection";
 import { scoreActiveSheetWith } from "../excel/scoreActiveSheet";
 import type { ScorePhase, ScoreProgress } from "../excel/scoreSheet";
@@ -101,6 +101,10 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
     const saved = loadMapping<ColumnMapping>(source.sheetName);
     const detected = detectMapping(headerRow);
     const mapping = saved ?? detected.mapping;
+    // A mapping the analyst confirmed needs no asking; a detected one only when it is certain (spec §1 v2).
+    const certainty = saved
+      ? null
+      : mappingCertainty(headerRow, detected, policy, detection, source.rowIndex);
     return {
       sheet: source.sheetName,
       columns: sheetColumns(headerRow, source.columnIndex),
@@ -108,6 +112,7 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       saved: saved !== null,
       problems: validateMapping(mapping, policy).map((p) => p.message),
       notes: saved ? [] : detected.notes.map((n) => n.message),
+      askReasons: certainty?.reasons ?? [],
     };
   };
 
@@ -133,28 +138,38 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       await saveMapping(lastSheet, mapping);
     },
     async score(request): Promise<ScoreOutcome> {
-      // Columns not confirmed yet (none given, none saved): the answer is the detected mapping, which the header
-      // rows alone give — no need to read (and hand to the worker) a sheet of a million rows first. Sheets the
+      // Columns not confirmed yet (none given, none saved): the header rows alone decide — no need to read (and hand
+      // to the worker) a sheet of a million rows first. A certain detection (spec §1 v2) scores at once with the
+      // detected mapping, shown afterwards with "Change columns"; an unsure one asks first and says why. Sheets the
       // preview cannot place (empty, our own, no header row) take the full run, which explains why.
-      if (!request.mapping) {
+      let mapping = request.mapping;
+      let used: MappingInfo | undefined;
+      if (!mapping) {
         const preview = await readMapping(request.policy);
-        if (preview && !preview.saved) return { status: "needsMapping", mapping: preview };
+        if (preview && !preview.saved) {
+          if ((preview.askReasons?.length ?? 0) > 0 || preview.problems.length > 0)
+            return { status: "needsMapping", mapping: preview };
+          mapping = preview.mapping;
+          used = preview;
+        }
       }
       const outcome = await scoreActiveSheetWith(
         {
           policy: request.policy,
           asOf: request.asOf,
-          ...(request.mapping ? { mapping: request.mapping } : {}),
+          ...(mapping ? { mapping } : {}),
           lang: excelLang(request.lang),
+          ...(request.policyName ? { policyName: request.policyName } : {}),
           signal: request.signal,
           onProgress: (p) => request.onProgress(paneProgress(p)),
         },
         compute,
+        { rememberMapping: !used },
       );
       switch (outcome.status) {
         case "done": {
           lastSheet = outcome.output.sheetName;
-          return { status: "done", result: outcome.summary };
+          return { status: "done", result: outcome.summary, ...(used ? { mapping: used } : {}) };
         }
         case "needsMapping": {
           const d = outcome.detected as {
@@ -195,8 +210,31 @@ export function createExcelServices(options: ExcelServicesOptions = {}): PaneSer
       }
     },
     async clearResults() {
-      const outcome = await clearSheetResults(lastSheet ? { sheet: lastSheet } : {});
+      // The sheet whose results the workbook holds (the active one first), else the sheet scored last.
+      const target = await findResults();
+      const outcome = await clearSheetResults(
+        target ? { sheet: target.sheetId } : lastSheet ? { sheet: lastSheet } : {},
+      );
       if (outcome.status === "failed") throw new Error(outcome.message.en);
+    },
+    resultsInWorkbook: async () => (await findResults()) !== null,
+    async onActiveSheetChanged(listener) {
+      // Office.js worksheets.onActivated (ExcelApi 1.7, within the manifest's 1.9). A host that cannot register it
+      // rejects: the pane then re-reads the active sheet when it regains focus.
+      let registered: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
+      await Excel.run(async (context) => {
+        registered = context.workbook.worksheets.onActivated.add(async () => listener());
+        await context.sync();
+      });
+      return () => {
+        const r = registered;
+        if (!r) return;
+        registered = null;
+        void Excel.run(r.context, async (context) => {
+          r.remove();
+          await context.sync();
+        }).catch(() => undefined);
+      };
     },
     async selectCell(address) {
       await selectAddress(address, lastSheet || undefined);

@@ -4,10 +4,19 @@
  * edits and saves the workbook policy).
  */
 import { DEFAULT_POLICY, mergePolicy, type Policy } from "../engine/policy";
+import type { PaneStringKey } from "./strings";
 
 export type PresetId = "workbook" | "standard" | "conservative" | "long";
 
 export const PRESET_IDS: readonly PresetId[] = ["workbook", "standard", "conservative", "long"];
+
+/** The pane string naming each preset (the Score view's dropdown; the summary sheet's "policy used"). */
+export const PRESET_LABEL: Readonly<Record<PresetId, PaneStringKey>> = {
+  workbook: "presetWorkbook",
+  standard: "presetStandard",
+  conservative: "presetConservative",
+  long: "presetLong",
+};
 
 /** The policy a preset stands for; `workbook` returns the given workbook policy unchanged. */
 export function presetPolicy(id: PresetId, workbook: Policy): Policy {

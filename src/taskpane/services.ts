@@ -44,6 +44,12 @@ export interface MappingInfo {
   readonly problems: readonly Msg[];
   /** Informational notes (duplicate columns, ambiguous header row …). */
   readonly notes: readonly Msg[];
+  /**
+   * Spec §1 v2: why the pane must ask before scoring with the detected mapping (a required column missing, guessed
+   * from a longer header or claimed by two columns; two header rows). Empty or absent: the detection is certain and
+   * the first click scores with it.
+   */
+  readonly askReasons?: readonly Msg[];
 }
 
 /** Progress of a run: `fraction` 0..1 and what is happening. */
@@ -58,6 +64,8 @@ export interface ScoreRequest {
   /** A mapping confirmed in the pane (omitted: saved mapping, else detection). */
   readonly mapping?: ColumnMapping;
   readonly lang: Lang;
+  /** What the analyst calls the policy used (named on the summary sheet). */
+  readonly policyName?: Msg;
   readonly onProgress: (progress: RunProgress) => void;
   readonly signal: AbortSignal;
 }
@@ -244,8 +252,19 @@ export interface PaneServices {
   saveMapping(mapping: ColumnMapping | null): Promise<void>;
   /** Scores the active sheet. */
   score(request: ScoreRequest): Promise<ScoreOutcome>;
-  /** Removes everything a run added. */
+  /** Removes everything a run added (to the sheet whose results the workbook holds, see `resultsInWorkbook`). */
   clearResults(): Promise<void>;
+  /**
+   * True when the workbook holds any of our output (read from the workbook, so "Clear results" is offered after a
+   * reload, a cancel or a failure too). Optional: without it the pane offers Clear after a run of its own.
+   */
+  resultsInWorkbook?(): Promise<boolean>;
+  /**
+   * Calls `listener` when the analyst activates another worksheet (Office.js `worksheets.onActivated`, ExcelApi 1.7);
+   * returns the unsubscribe function. Hosts without the event leave it out (or their subscription fails): the pane
+   * then reads the active sheet again whenever it regains focus.
+   */
+  onActiveSheetChanged?(listener: () => void): Promise<() => void>;
   /** Selects one cell/range, e.g. "Invoices!C7". */
   selectCell(address: string): Promise<void>;
   /** Selects whole rows (1-based sheet rows) of the scored sheet. */

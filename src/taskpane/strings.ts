@@ -35,7 +35,7 @@ const EN = {
   cancel: "Cancel",
   scoring: "Scoring…",
   progressLabel: "Scoring progress",
-  cancelled: "Scoring was cancelled. Nothing more was written.",
+  cancelled: "Scoring was cancelled. The workbook is as it was before the run.",
   failedTitle: "Scoring failed",
   blockedTitle: "Cannot score this sheet",
   clearResults: "Clear results",
@@ -52,6 +52,13 @@ const EN = {
   mappingSave: "Save mapping",
   mappingSavedNote: "Mapping saved in the workbook.",
   mappingNeeded: "Please confirm the columns before scoring.",
+  mappingAskWhy: "The pane is not sure about these columns:",
+  mappingUsedDetected: "Scored with the columns detected on {sheet}: {columns}.",
+  mappingUsedSaved: "Scored with the columns saved for {sheet}: {columns}.",
+  changeColumns: "Change columns",
+  helpLink: "Help",
+  helpLinkLabel: "Help: how the pane works (opens the help page)",
+  customerDetail: "Details of {customer}",
   detectColumns: "Detect columns",
   noHeaderRow:
     "No header row found: at least three column headers must be recognisable (e.g. Customer, Due Date, Amount).",
@@ -93,7 +100,10 @@ const EN = {
 
   customersHeading: "Customers",
   customersTable: "Customers by exposure",
-  customersCount: "{n} customers. Select a row and press Enter to select the customer's rows on the sheet.",
+  customersCount:
+    "{n} customers. Choose one (arrow keys, then Enter) to see the details and select the customer's rows on the sheet.",
+  sortLabel: "Sort by",
+  sortReverse: "Reverse order",
   colCustomer: "Customer",
   colExposure: "Exposure",
   colOverdue: "Overdue",
@@ -105,7 +115,6 @@ const EN = {
   colReasons: "Reasons",
   colBreaches: "Breaches",
   sortBy: "Sort by {column}",
-  rowLabel: "{customer}: exposure {exposure}, score {score}, grade {grade}",
   breachesHeading: "Breaches",
   breachesNone: "No breaches.",
   breachGroup: "{name} ({n})",
@@ -262,7 +271,7 @@ const ZH: PaneStrings = {
   cancel: "取消",
   scoring: "正在评分…",
   progressLabel: "评分进度",
-  cancelled: "评分已取消，不再写入任何内容。",
+  cancelled: "评分已取消，工作簿保持运行前的状态。",
   failedTitle: "评分失败",
   blockedTitle: "无法为此工作表评分",
   clearResults: "清除结果",
@@ -279,6 +288,13 @@ const ZH: PaneStrings = {
   mappingSave: "保存列映射",
   mappingSavedNote: "列映射已保存到工作簿。",
   mappingNeeded: "评分前请确认各列。",
+  mappingAskWhy: "以下列无法确定：",
+  mappingUsedDetected: "已按在 {sheet} 中识别的列评分：{columns}。",
+  mappingUsedSaved: "已按为 {sheet} 保存的列评分：{columns}。",
+  changeColumns: "更改列",
+  helpLink: "帮助",
+  helpLinkLabel: "帮助：任务窗格使用说明（打开帮助页）",
+  customerDetail: "{customer} 的详细信息",
   detectColumns: "识别列",
   noHeaderRow: "未找到标题行：至少需要识别出三个列标题（例如 客户、到期日、金额）。",
   columnOption: "{letter}：{header}",
@@ -319,7 +335,10 @@ const ZH: PaneStrings = {
 
   customersHeading: "客户",
   customersTable: "按风险敞口排列的客户",
-  customersCount: "共 {n} 个客户。选中一行并按 Enter 键即可在工作表中选择该客户的行。",
+  customersCount:
+    "共 {n} 个客户。选择一个客户（方向键，再按 Enter 键）即可查看详细信息并在工作表中选择该客户的行。",
+  sortLabel: "排序依据",
+  sortReverse: "倒序",
   colCustomer: "客户",
   colExposure: "敞口",
   colOverdue: "逾期",
@@ -331,7 +350,6 @@ const ZH: PaneStrings = {
   colReasons: "原因",
   colBreaches: "违规",
   sortBy: "按{column}排序",
-  rowLabel: "{customer}：敞口 {exposure}，评分 {score}，等级 {grade}",
   breachesHeading: "违规",
   breachesNone: "没有违规。",
   breachGroup: "{name}（{n}）",
@@ -460,11 +478,19 @@ export function paneStrings(lang: Lang): PaneStrings {
   return PANE_STRINGS[lang];
 }
 
-/** Replaces each `{name}` in `template` with `values[name]` (unknown placeholders are left as they are). */
+/** Counts with thousands separators: `45,865` (Chinese uses the same grouping, 45,865 张). */
+const COUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 10 });
+
+/**
+ * Replaces each `{name}` in `template` with `values[name]` (unknown placeholders are left as they are). Numbers are
+ * written with thousands separators ("45,865 customers"); pass a string for a number that must stay bare (a row).
+ */
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name];
+    return typeof value === "number" ? COUNT.format(value) : String(value);
+  });
 }
 
 /** The message of a bilingual `Msg` in the pane language. */

@@ -43,6 +43,18 @@ export const useViewStyles = makeStyles({
     minWidth: "540px",
     "& th, & td": { verticalAlign: "top", paddingBlock: tokens.spacingVerticalXS },
   },
+  /** A table that fits the pane: full width, cells wrap (names anywhere, Chinese between words). */
+  fitTable: {
+    tableLayout: "auto",
+    width: "100%",
+    "& th, & td": {
+      verticalAlign: "top",
+      paddingBlock: tokens.spacingVerticalXS,
+      paddingInline: tokens.spacingHorizontalXXS,
+      overflowWrap: "anywhere",
+    },
+    "& th": { wordBreak: "keep-all" },
+  },
   scrollX: {
     overflowX: "auto",
     maxWidth: "100%",
@@ -75,5 +87,13 @@ export const useViewStyles = makeStyles({
   },
   error: {
     color: tokens.colorPaletteRedForeground1,
+  },
+  reasons: {
+    marginBlock: tokens.spacingVerticalXS,
+    paddingInlineStart: tokens.spacingHorizontalL,
+  },
+  /** The date field's calendar icon follows the theme (dark: a light icon), see the pane root's color-scheme. */
+  dateInput: {
+    "& input": { colorScheme: "inherit" },
   },
 });

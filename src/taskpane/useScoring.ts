@@ -2,7 +2,7 @@
  * The "Score this sheet" run as React state: start (with an optional confirmed mapping), progress, cancel
  * (aborts the AbortSignal given to `services.score`), and the outcome (result, mapping request, message).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import type { Policy } from "../engine/policy";
 import type { Serial } from "../engine/serial";
 import type { ColumnMapping, Msg } from "../engine/sheet/types";
@@ -23,13 +23,15 @@ export interface ScoreArgs {
   readonly asOf: Serial;
   readonly lang: Lang;
   readonly mapping?: ColumnMapping;
+  /** What the analyst calls the policy used (named on the summary sheet). */
+  readonly policyName?: Msg;
 }
 
 export interface Scoring {
   readonly run: RunState;
   readonly result: PaneResult | null;
   readonly mapping: MappingInfo | null;
-  readonly setMapping: (mapping: MappingInfo | null) => void;
+  readonly setMapping: Dispatch<SetStateAction<MappingInfo | null>>;
   readonly start: (args: ScoreArgs) => Promise<void>;
   readonly cancel: () => void;
   readonly clear: () => void;

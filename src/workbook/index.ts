@@ -38,7 +38,7 @@
  * - Failure: operations before the failing one in the same sync stay applied (as in Excel); fault-injected and
  *   oversized syncs apply nothing. Loaded values of a failed sync are not delivered.
  * - Worksheets (add/getItem/OrNullObject/active/items/count, name, id, position, visibility incl. VeryHidden,
- *   delete, activate, protection), ranges (A1, "Sheet1!A1:C3", "A:A", "1:1", navigation, used range, values,
+ *   delete, activate, protection, frozen rows/columns), ranges (A1, "Sheet1!A1:C3", "A:A", "1:1", navigation, used range, values,
  *   formulas, numberFormat, text, valueTypes, fill/font/alignment/column width, hidden rows/columns, clear, insert,
  *   delete with shifting, merge, select), multi-area selections and RangeAreas, tables (add, headers, data body,
  *   columns/rows add, delete), conditional formats (custom, cellValue, colorScale, dataBar stored and painted;

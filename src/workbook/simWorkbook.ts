@@ -394,6 +394,7 @@ export class SimWorkbook {
         hiddenCols: [...s.hiddenCols],
         hiddenRows: [...s.hiddenRows],
         merges: s.merges,
+        ...(s.frozenRows || s.frozenCols ? { frozen: { rows: s.frozenRows, columns: s.frozenCols } } : {}),
         conditionalFormats: this.getConditionalFormats(sheetName),
       }),
     );

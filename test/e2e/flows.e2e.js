@@ -130,7 +130,7 @@ async function loop(t, lang) {
 
   // Customers: rows visible; clicking one selects the customer's rows on the sheet.
   await openView(t, S.tabCustomers);
-  const rows = pane(t.page).locator("tr[data-customer]");
+  const rows = pane(t.page).locator("li[data-customer] > button");
   await rows.first().waitFor({ timeout: 10000 });
   t.assert.ok((await rows.count()) > 1, "customer rows listed");
   const nameBox = t.page.locator("output").first();
@@ -175,13 +175,16 @@ async function loop(t, lang) {
   await openView(t, S.tabScore);
   const preset = pane(t.page).getByLabel(S.presetLabel);
   if ((await preset.inputValue()) !== "workbook") await preset.selectOption("workbook");
+  // Bucket labels are in the display language (spec §4 v2): 1-15 / 1-15天.
+  const day = lang === "zh" ? "天" : "";
+  const split = [`1-15${day}`, `16-30${day}`];
   const after = await score(t, S, sheet, {
-    done: (v) => v.slice(1).some((r) => ["1-15", "16-30"].includes(r[v[0].indexOf(H[2])])),
+    done: (v) => v.slice(1).some((r) => split.includes(r[v[0].indexOf(H[2])])),
   });
   const buckets = new Set(after.slice(1).map((r) => r[after[0].indexOf(H[2])]));
-  t.assert.ok(buckets.has("1-15") || buckets.has("16-30"), `buckets ${[...buckets].join(", ")}`);
+  t.assert.ok(buckets.has(split[0]) || buckets.has(split[1]), `buckets ${[...buckets].join(", ")}`);
   t.assert.strictEqual(await pane(t.page).getByText(S.rescoreNeeded).count(), 0, "re-score mark cleared");
-  t.assert.ok(!buckets.has("1-30"), "old 1-30 bucket gone");
+  t.assert.ok(!buckets.has(`1-30${day}`), "old 1-30 bucket gone");
   t.assert.deepStrictEqual(t.consoleErrors, []);
 }
 
@@ -306,6 +309,13 @@ module.exports = {
   async "keyboard only: Score button and tab switching"(t) {
     const S = await openPane(t, "en");
     await score(t, S, "Invoices", { keyboard: true, done: (v) => v[0].includes("Aging Bucket") });
+    // Focus stayed on the control that started the run (it never dropped to the page body).
+    t.assert.ok(
+      await pane(t.page)
+        .getByRole("button", exact(S.scoreButton))
+        .evaluate((e) => e === document.activeElement),
+      "focus is on Score this sheet after the run",
+    );
     const tabs = pane(t.page).getByRole("tab");
     const selected = () =>
       t.page.$eval('[data-taskpane] [role="tab"][aria-selected="true"]', (e) => e.textContent);
@@ -314,14 +324,30 @@ module.exports = {
     await t.page.keyboard.press("Enter");
     t.assert.strictEqual(await selected(), S.tabCustomers);
     t.assert.ok(await tabs.nth(1).evaluate((e) => e === document.activeElement), "focus on Customers tab");
-    const firstRow = pane(t.page).locator("tr[data-customer]").first();
-    await firstRow.waitFor();
-    await firstRow.focus();
+    // The customer list is one tab stop: Tab from the sort controls lands on the first customer, ArrowDown moves.
+    const items = pane(t.page).locator("li[data-customer] > button");
+    await items.first().waitFor();
+    await pane(t.page).getByRole("button", exact(S.sortReverse)).focus();
+    await t.page.keyboard.press("Tab");
+    t.assert.ok(
+      await items.nth(0).evaluate((e) => e === document.activeElement),
+      "Tab lands on the first customer",
+    );
+    await t.page.keyboard.press("ArrowDown");
+    t.assert.ok(
+      await items.nth(1).evaluate((e) => e === document.activeElement),
+      "ArrowDown: second customer",
+    );
     const before = await t.page.locator("output").first().textContent();
     await t.page.keyboard.press("Enter");
     await t.page.waitForFunction((b) => document.querySelector("output")?.textContent !== b, before, {
       timeout: 5000,
     });
+    t.assert.ok(
+      await items.nth(1).evaluate((e) => e === document.activeElement),
+      "focus stays on the customer",
+    );
+    t.assert.strictEqual(await items.nth(1).getAttribute("aria-expanded"), "true");
     await pane(t.page).getByRole("tab", exact(S.tabCustomers)).focus();
     await t.page.keyboard.press("ArrowRight");
     await t.page.keyboard.press("ArrowRight");

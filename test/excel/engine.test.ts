@@ -45,7 +45,9 @@ test("detect, confirm, score, clear", async () => {
     "Breaches",
   ]);
   expect(v[2].slice(6, 9)).toEqual([1000, 120, "91+"]);
-  expect(String(v[2][11])).toContain("SEVERELY_OVERDUE");
+  // Breaches are written as labels in the display language (the summary's legend maps them to their codes).
+  expect(String(v[2][11])).toContain("Severely overdue");
+  expect(String(v[2][11])).not.toMatch(/[A-Z]{2,}_/);
   expect(v[3].slice(6, 9)).toEqual([500, 0, "Current"]);
   expect(v[0].slice(6).every((x) => x === "")).toBe(true);
   expect(wb.sheetNames()).toContain("Credit Risk Summary");
@@ -63,6 +65,10 @@ test("detect, confirm, score, clear", async () => {
     "风险等级",
     "预警",
   ]);
+  // In Chinese the bucket and breach texts are Chinese too.
+  expect(wb.getValues("Invoices")[2].slice(8, 9)).toEqual(["90天以上"]);
+  expect(wb.getValues("Invoices")[3].slice(8, 9)).toEqual(["未到期"]);
+  expect(String(wb.getValues("Invoices")[2][11])).toContain("严重逾期");
   expect(wb.getValues("Invoices")[1]).toHaveLength(12);
   expect(wb.sheetNames()).toContain("信用风险汇总");
   expect(wb.sheetNames()).not.toContain("Credit Risk Summary");

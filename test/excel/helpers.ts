@@ -119,3 +119,27 @@ export const testCompute: SyncCompute<{ rows: number }> = (read, options) => {
 };
 
 export const baseOptions = { policy: {}, asOf: AS_OF, lang: "en" as const };
+
+/**
+ * Everything a run may touch, as plain data: every sheet (cells with values, formulas, formats and styles, widths,
+ * frozen panes, conditional formats with their ids, charts with their places), its order and visibility, the
+ * workbook names and tables, and the document settings the add-in keeps (run records, mappings, policy). Two equal
+ * states are the same workbook as far as the add-in is concerned.
+ */
+export function workbookState(wb: ReturnType<typeof setup>): unknown {
+  return {
+    sheets: wb.sheetNames().map((name) => ({
+      snapshot: wb.snapshot(name),
+      visibility: wb.getVisibility(name),
+      charts: wb.model.sheet(name)!.charts.map((c) => ({ ...c, sheet: c.sheet.name })),
+    })),
+    names: wb.getNames(),
+    tables: wb.getTables(),
+    settings: Object.fromEntries(
+      ["crt.runs", "crt.policy", ...wb.sheetNames().map((n) => `crt.mapping.${n}`)].map((k) => [
+        k,
+        wb.settings.get(k) ?? null,
+      ]),
+    ),
+  };
+}

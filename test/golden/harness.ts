@@ -12,7 +12,7 @@ import type { ColumnMapping } from "../../src/engine/sheet/types";
 import { scoreActiveSheet, type DetectedMapping } from "../../src/excel/scoreActiveSheet";
 import type { ScoreOutcome } from "../../src/excel/scoreSheet";
 import { HISTORY_SHEET, NAME_PREFIX } from "../../src/excel/runRecord";
-import { installSimulator, parseAddress, SimWorkbook } from "../../src/workbook";
+import { columnLetters, installSimulator, parseAddress, SimWorkbook } from "../../src/workbook";
 import { profileOptions, track } from "../profile";
 
 export const GOLDEN_DIR = join(__dirname, "..", "fixtures", "golden");
@@ -60,7 +60,16 @@ export interface GoldenCapture {
   /** Values of the data sheet from the first output column to the right, every row (headers included). */
   output: { firstColumn: string; rows: unknown[][]; numberFormats: string[] };
   dataRules: unknown[];
-  summary: { name: string; values: unknown[][]; rules: unknown[]; charts: unknown[] } | null;
+  summary: {
+    name: string;
+    values: unknown[][];
+    /** Number format of every cell that has one (address → format); the rest are General. */
+    formats: Record<string, string>;
+    /** Rows frozen at the top. */
+    frozenRows: number;
+    rules: unknown[];
+    charts: unknown[];
+  } | null;
   /** History rows without the run date (which is the machine's today). */
   history: unknown[][];
   issues: { row: number; column: string; value: string; code: string; severity: string }[];
@@ -155,6 +164,17 @@ export function rulesOf(wb: SimWorkbook, sheet: string): unknown[] {
   return wb.getConditionalFormats(sheet).map(({ id: _id, ...rest }) => rest);
 }
 
+/** The number formats of a sheet's cells that are not General, by address ("B5": "0.0%"). */
+export function formatsOf(wb: SimWorkbook, sheet: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  wb.getNumberFormats(sheet).forEach((row, r) =>
+    row.forEach((f, c) => {
+      if (f !== "General") out[`${columnLetters(c)}${r + 1}`] = f;
+    }),
+  );
+  return out;
+}
+
 /** Names with the sheet-id part of our output name made stable (`CRT_Output_<sheet>`). */
 export function stableNames(wb: SimWorkbook): { name: string; formula: string; visible: boolean }[] {
   return wb.getNames().map((n) => ({
@@ -200,6 +220,8 @@ export function capture(wb: SimWorkbook, input: GoldenInput, scored: ScoredCase)
       ? {
           name: summaryName,
           values: wb.getValues(summaryName),
+          formats: formatsOf(wb, summaryName),
+          frozenRows: wb.model.sheet(summaryName)!.frozenRows,
           rules: rulesOf(wb, summaryName),
           charts: wb.getCharts(summaryName),
         }

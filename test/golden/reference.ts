@@ -9,7 +9,8 @@
  * thousands commas and (brackets); the golden sheets' English and Chinese headers and payment terms.
  *
  * reference.test.ts compares its figures with every golden expected.json: the added columns of every row and the
- * summary sheet's KPIs, buckets, provision and customer table.
+ * summary sheet's KPIs, buckets, provision and customer table — and, since spec v2 §4, what the cells say in the
+ * display language (bucket and breach labels, the legend) and the number format of every figure (DISPLAY below).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -256,6 +257,53 @@ const BREACH_ORDER = [
   "DISPUTE_AGED",
   "DETERIORATING",
 ];
+
+// ───────────────────────────── what the cells say (spec §4 v2) ─────────────────────────────
+
+/**
+ * The texts and number formats the spec asks for, written from spec §4 v2 (not from src/): bucket labels for the
+ * default edges in each language, a short label per breach code (the spec's example: 超出信用额度; the summary's legend
+ * maps label → code → meaning), lists of labels joined as each language writes them, and the number formats —
+ * money `#,##0.00` (with the currency when the summary is per currency), percentages `0.0%`, days, counts and scores
+ * whole numbers, dates as dates.
+ */
+export const DISPLAY = {
+  buckets: {
+    en: BUCKETS,
+    zh: ["未到期", "1-30天", "31-60天", "61-90天", "90天以上"],
+  },
+  breaches: {
+    OVER_LIMIT: { en: "Over credit limit", zh: "超出信用额度" },
+    NEAR_LIMIT: { en: "Near credit limit", zh: "接近信用额度" },
+    SEVERELY_OVERDUE: { en: "Severely overdue", zh: "严重逾期" },
+    INSURED_LIMIT_EXCEEDED: { en: "Insured limit exceeded", zh: "超出保险限额" },
+    NOTIFY_INSURER: { en: "Notify the insurer", zh: "需通知保险人" },
+    LOW_GRADE: { en: "Low grade", zh: "等级偏低" },
+    DISPUTE_AGED: { en: "Aged dispute", zh: "争议久拖未决" },
+    DETERIORATING: { en: "Deteriorating", zh: "信用恶化" },
+  } as Record<string, { en: string; zh: string }>,
+  models: {
+    en: { public: "public", private: "private", nonmfg: "non-manufacturing" },
+    zh: { public: "上市公司", private: "非上市公司", nonmfg: "非制造业" },
+  } as Record<"en" | "zh", Record<string, string>>,
+  formats: {
+    money: "#,##0.00",
+    moneyIn: (currency: string) => `"${currency} "#,##0.00`,
+    percent: "0.0%",
+    whole: "0",
+    date: "yyyy-mm-dd",
+  },
+};
+
+/** A bucket label in the display language. */
+export function bucketText(bucket: string | null, lang: "en" | "zh"): string {
+  return bucket === null ? "" : DISPLAY.buckets[lang][BUCKETS.indexOf(bucket)]!;
+}
+
+/** A row's breach codes as the cell shows them: labels joined with ", " (English) or "、" (Chinese). */
+export function breachText(codes: readonly string[], lang: "en" | "zh"): string {
+  return codes.map((c) => DISPLAY.breaches[c]![lang]).join(lang === "en" ? ", " : "、");
+}
 
 // ───────────────────────────── the computation ─────────────────────────────
 

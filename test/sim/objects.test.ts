@@ -340,3 +340,45 @@ describe("names and charts", () => {
     expect(wb.getCharts("Data")).toEqual([]);
   });
 });
+
+describe("frozen panes", () => {
+  test("freezeRows / freezeColumns keep a count (default 1, 0 unfreezes); unfreeze clears both", async () => {
+    const wb = setup([sheet]);
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Data");
+      ws.freezePanes.freezeRows(3);
+      ws.freezePanes.freezeColumns();
+      await context.sync();
+    });
+    expect((wb.snapshot("Data") as { frozen?: unknown }).frozen).toEqual({ rows: 3, columns: 1 });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").freezePanes.freezeColumns(0);
+      await context.sync();
+    });
+    expect((wb.snapshot("Data") as { frozen?: unknown }).frozen).toEqual({ rows: 3, columns: 0 });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").freezePanes.unfreeze();
+      await context.sync();
+    });
+    expect((wb.snapshot("Data") as { frozen?: unknown }).frozen).toBeUndefined();
+  });
+
+  test("a negative count is refused at sync; below ExcelApi 1.7 freezePanes does not exist", async () => {
+    setup([sheet]);
+    const bad = await rejection(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Data").freezePanes.freezeRows(-1);
+        await context.sync();
+      }),
+    );
+    expect(bad.code).toBe("InvalidArgument");
+    setup([sheet], { excelApi: "1.6" });
+    const old = await rejection(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Data").freezePanes.freezeRows(1);
+        await context.sync();
+      }),
+    );
+    expect(old.code).toBe("ApiNotFound");
+  });
+});

@@ -11,6 +11,9 @@ import { SAMPLE_RESULT, fakeServices, renderPane } from "./fakes";
 const en = paneStrings("en-US");
 const zh = paneStrings("zh-CN");
 
+// A shared 2-core machine: keyboard walks through the lazy views take more than the default 5 s.
+jest.setTimeout(30_000);
+
 afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
 });
@@ -21,6 +24,9 @@ describe("pane shell", () => {
     const services = fakeServices({ autoFinish: { status: "done", result: SAMPLE_RESULT } });
     renderPane(services);
     const scoreTab = await screen.findByRole("tab", { name: en.tabScore });
+    // The header's help link comes first (beside the title), then the view tabs.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("link", { name: en.helpLinkLabel }));
     await user.tab();
     expect(document.activeElement).toBe(scoreTab);
     expect(scoreTab.getAttribute("aria-selected")).toBe("true");
@@ -35,8 +41,8 @@ describe("pane shell", () => {
     fireEvent.click(score);
     await screen.findByRole("list", { name: en.kpiHeading });
     fireEvent.click(screen.getByRole("tab", { name: en.tabCustomers }));
-    expect(await screen.findByRole("table", { name: en.customersTable })).toBeTruthy();
-    fireEvent.click(screen.getByRole("row", { name: /^Cosmo Inc/ }));
+    expect(await screen.findByRole("list", { name: en.customersTable })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: /^Cosmo Inc/ }));
     await waitFor(() => expect(services.calls.selectRows).toEqual([[4]]));
     fireEvent.click(screen.getByRole("tab", { name: en.tabCollections }));
     expect(await screen.findByRole("heading", { level: 2, name: en.collectionsHeading })).toBeTruthy();

@@ -5,3 +5,4 @@ export * from "./provision";
 export * from "./snapshot";
 export * from "./score-table";
 export * from "./output";
+export * from "./labels";

@@ -218,6 +218,8 @@ export function provisionMatrix(
     total = sec.total;
   }
   const c = policy.rollRate;
+  // Counts with thousands separators ("45,865 paid invoices").
+  const n = (v: number) => formatAmount(v, 0);
   const mature = {
     en: `invoice months whose invoices all fell due at least ${history.lossDays} days before the as-of date`,
     zh: `即所有发票均已在截止日期前至少${history.lossDays}天到期的开票月份`,
@@ -225,8 +227,8 @@ export function provisionMatrix(
   let note: Msg;
   if (useRoll) {
     note = {
-      en: `Loss rates derived by roll rates from ${history.cohorts} mature cohorts (${mature.en}) with ${history.paidInvoices} paid invoices; a loss is an invoice still unpaid ${history.lossDays}+ days past due; no rate is below ${formatAmount(c.floorShare * 100, 0)}% of the policy rate.`,
-      zh: `损失率按滚动率由${history.cohorts}个成熟批次（${mature.zh}）推算，含${history.paidInvoices}张已付发票；损失指逾期${history.lossDays}天以上仍未收回的发票；各损失率不低于政策损失率的${formatAmount(c.floorShare * 100, 0)}%。`,
+      en: `Loss rates derived by roll rates from ${n(history.cohorts)} mature cohorts (${mature.en}) with ${n(history.paidInvoices)} paid invoices; a loss is an invoice still unpaid ${history.lossDays}+ days past due; no rate is below ${formatAmount(c.floorShare * 100, 0)}% of the policy rate.`,
+      zh: `损失率按滚动率由${n(history.cohorts)}个成熟批次（${mature.zh}）推算，含${n(history.paidInvoices)}张已付发票；损失指逾期${history.lossDays}天以上仍未收回的发票；各损失率不低于政策损失率的${formatAmount(c.floorShare * 100, 0)}%。`,
     };
   } else if (requested === "policy") {
     note = {
@@ -235,17 +237,17 @@ export function provisionMatrix(
     };
   } else {
     note = {
-      en: `Loss rates from the policy: roll rates were chosen, but the history has ${history.cohorts} of ${c.minCohorts} mature cohorts (${mature.en}) and ${history.paidInvoices} of ${c.minPaidInvoices} paid invoices.`,
-      zh: `损失率来自政策设置：已选择滚动率，但历史数据只有${history.cohorts}/${c.minCohorts}个成熟批次（${mature.zh}）和${history.paidInvoices}/${c.minPaidInvoices}张已付发票。`,
+      en: `Loss rates from the policy: roll rates were chosen, but the history has ${n(history.cohorts)} of ${n(c.minCohorts)} mature cohorts (${mature.en}) and ${n(history.paidInvoices)} of ${n(c.minPaidInvoices)} paid invoices.`,
+      zh: `损失率来自政策设置：已选择滚动率，但历史数据只有${n(history.cohorts)}/${n(c.minCohorts)}个成熟批次（${mature.zh}）和${n(history.paidInvoices)}/${n(c.minPaidInvoices)}张已付发票。`,
     };
   }
   if (history.unconverted > 0 && requested === "rollRate") {
     note = {
-      en: `${note.en} ${history.unconverted} mature invoice(s) in currencies without a rate were left out of the history.`.replace(
+      en: `${note.en} ${formatAmount(history.unconverted, 0)} mature invoice(s) in currencies without a rate were left out of the history.`.replace(
         "invoice(s)",
         history.unconverted === 1 ? "invoice" : "invoices",
       ),
-      zh: `${note.zh}另有${history.unconverted}张成熟发票因币种缺少汇率未计入历史数据。`,
+      zh: `${note.zh}另有${formatAmount(history.unconverted, 0)}张成熟发票因币种缺少汇率未计入历史数据。`,
     };
   }
   return {

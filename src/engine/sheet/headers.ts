@@ -653,3 +653,55 @@ export function validateMapping(
   }
   return problems;
 }
+
+/** Whether a detected mapping may be used without asking (spec §1 v2), and if not, why. */
+export interface MappingCertainty {
+  readonly certain: boolean;
+  /** Why the pane asks first: required roles missing, guessed from a partial header, or claimed twice. */
+  readonly reasons: readonly Msg[];
+}
+
+/**
+ * Spec §1 v2: "When detection is certain (every required role found by an exact synonym, no role claimed by two
+ * columns), the first click scores at once … it asks first only when it is unsure, and says why." Unsure when:
+ * a required role is missing (validateMapping); a required role in use — the customer, the amount and/or balance
+ * column, the due date or else the invoice date and terms — was guessed from a header that only contains a synonym
+ * ("Invoice Amount (USD)"); two columns claim one role (the detection's notes); or two rows of the top look like
+ * the header row.
+ */
+export function mappingCertainty(
+  headerRow: readonly unknown[],
+  detected: MappingDetection,
+  policy: Pick<Policy, "defaultTerms">,
+  header: Pick<HeaderDetection, "index" | "candidates" | "ambiguous"> | null = null,
+  /** 0-based sheet row of the block's first row (messages name sheet rows). */
+  rowOffset = 0,
+): MappingCertainty {
+  const mapping = detected.mapping;
+  const reasons: Msg[] = validateMapping(mapping, policy).map((p) => p.message);
+  const has = (r: Role) => mapping[r] !== undefined && mapping[r] !== null;
+  const required: Role[] = ["customer", "amount", "balance"].filter((r) => has(r as Role)) as Role[];
+  if (has("dueDate")) required.push("dueDate");
+  else {
+    if (has("invoiceDate")) required.push("invoiceDate");
+    if (has("terms")) required.push("terms");
+  }
+  for (const role of required) {
+    const text = String(headerRow[mapping[role]!] ?? "").trim();
+    if (guessRole(text)?.confidence === 1) continue;
+    reasons.push({
+      en: `${ROLE_NAMES[role].en} was guessed from the header "${text}": check it.`,
+      zh: `${ROLE_NAMES[role].zh}是根据列标题“${text}”推测的，请核对。`,
+    });
+  }
+  for (const note of detected.notes) reasons.push(note.message);
+  if (header?.ambiguous) {
+    const rows = [header.index, ...header.candidates].map((r) => r + rowOffset + 1);
+    const first = rows[0]!;
+    reasons.push({
+      en: `Rows ${rows.join(", ")} all look like header rows: check that row ${first} is the header.`,
+      zh: `第 ${rows.join("、")} 行都像是标题行：请确认第 ${first} 行是标题行。`,
+    });
+  }
+  return { certain: reasons.length === 0, reasons };
+}

@@ -35,7 +35,7 @@ export function IssuesList({ issues, onSelect }: IssuesListProps) {
         {shown.map((issue, i) => {
           const where =
             issue.row > 0
-              ? fill(s.issueWhere, { row: issue.row, column: issue.column || "–" })
+              ? fill(s.issueWhere, { row: String(issue.row), column: issue.column || "–" })
               : s.issueSheetWide;
           const reason = pick(issue.reason, lang);
           return (

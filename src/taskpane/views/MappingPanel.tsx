@@ -17,7 +17,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
 import { ROLE_NAMES, type ColumnMapping, type Role } from "../../engine/sheet/types";
 import { usePane } from "../context";
 import { MAPPABLE_ROLES, type MappingInfo } from "../services";
@@ -32,8 +31,9 @@ export interface MappingPanelProps {
   readonly info: MappingInfo;
   /** Problems of the current mapping (computed by the caller with the engine's validateMapping). */
   readonly problems: readonly { en: string; zh: string }[];
-  /** Open the panel initially (e.g. when the mapping needs confirming). */
-  readonly defaultOpen: boolean;
+  /** Whether the panel is open (the Score view opens it when it must ask, or on "Change columns"). */
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
   readonly onChange: (mapping: ColumnMapping) => void;
 }
 
@@ -47,13 +47,21 @@ export function remapRole(mapping: ColumnMapping, role: Role, column: number | n
   return next;
 }
 
-export function MappingPanel({ info, problems, defaultOpen, onChange }: MappingPanelProps) {
+/** "Customer A, Due date C, Amount D": the roles the mapping uses with their column letters, in role order. */
+export function mappingText(info: MappingInfo, lang: "en-US" | "zh-CN"): string {
+  const short = lang === "zh-CN" ? "zh" : "en";
+  const letters = new Map(info.columns.map((c) => [c.index, c.letter]));
+  return MAPPABLE_ROLES.filter((r) => info.mapping[r] !== undefined && info.mapping[r] !== null)
+    .map((r) => `${ROLE_NAMES[r][short]} ${letters.get(info.mapping[r]!) ?? "?"}`)
+    .join(short === "zh" ? "、" : ", ");
+}
+
+export function MappingPanel({ info, problems, open, onOpenChange, onChange }: MappingPanelProps) {
   const { lang, s } = usePane();
   const styles = { ...useViewStyles(), ...useStyles() };
-  const [open, setOpen] = useState(defaultOpen);
   const short = lang === "zh-CN" ? "zh" : "en";
   return (
-    <Accordion collapsible openItems={open ? ["mapping"] : []} onToggle={() => setOpen(!open)}>
+    <Accordion collapsible openItems={open ? ["mapping"] : []} onToggle={() => onOpenChange(!open)}>
       <AccordionItem value="mapping">
         <AccordionHeader as="h3" size="small">
           {s.mappingHeading} · {info.sheet}

@@ -84,9 +84,9 @@ export function MonitoringView({ result }: { readonly result: PaneResult }) {
       )}
       {result.previousAsOf !== null && movers.length === 0 ? <Text size={200}>{s.moversNone}</Text> : null}
       {movers.length > 0 ? (
-        // The table is wider than the pane: the scrolling region itself takes focus so keyboard users can scroll it.
-        <div className={view.scrollX} tabIndex={0} role="region" aria-label={s.moversTable}>
-          <Table size="extra-small" aria-label={s.moversTable} className={view.table}>
+        // Five short columns fit the 320–350 px pane (cells wrap; no sideways scrolling).
+        <div>
+          <Table size="extra-small" aria-label={s.moversTable} className={view.fitTable}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{s.colCustomer}</TableHeaderCell>

@@ -15,29 +15,22 @@ import {
   Subtitle1,
   Subtitle2,
 } from "@fluentui/react-components";
-import { useId, useMemo } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { Policy } from "../../engine/policy";
 import type { Serial } from "../../engine/serial";
 import { validateMapping } from "../../engine/sheet/headers";
 import type { ColumnMapping } from "../../engine/sheet/types";
 import { usePane } from "../context";
 import { dateInputValue, serialFromDateInput } from "../format";
-import { PRESET_IDS, type PresetId } from "../presets";
+import { PRESET_IDS, PRESET_LABEL, type PresetId } from "../presets";
 import type { MappingInfo, PaneResult } from "../services";
-import { fill, pick, type PaneStringKey } from "../strings";
+import { fill, pick } from "../strings";
 import { useViewStyles } from "../styles";
 import type { RunState } from "../useScoring";
 import { AgingChart } from "./AgingChart";
 import { IssuesList } from "./IssuesList";
 import { KpiCards } from "./KpiCards";
-import { MappingPanel } from "./MappingPanel";
-
-const PRESET_LABEL: Readonly<Record<PresetId, PaneStringKey>> = {
-  workbook: "presetWorkbook",
-  standard: "presetStandard",
-  conservative: "presetConservative",
-  long: "presetLong",
-};
+import { MappingPanel, mappingText } from "./MappingPanel";
 
 export interface ScoreViewProps {
   readonly run: RunState;
@@ -61,6 +54,11 @@ export interface ScoreViewProps {
   readonly onMappingChange: (mapping: ColumnMapping) => void;
   readonly onSelectCell: (address: string) => void;
   readonly onClear: () => void;
+  /**
+   * Whether the workbook holds any of our output (read from the workbook: after a reload, a cancel or a failure
+   * too). "Clear results" is offered when it does, or when this pane has a result.
+   */
+  readonly outputExists?: boolean;
   /** A note to show (mapping saved, results cleared …). */
   readonly notice: string | null;
 }
@@ -81,9 +79,55 @@ export function ScoreView(props: ScoreViewProps) {
   const mappingReady = problems.length === 0 && (mapping?.columns.length ?? 0) > 0;
   const canScore =
     props.ready !== false && !running && asOf !== null && (run.phase !== "needsMapping" || mappingReady);
+  const canClear = !running && (!!result || props.outputExists === true);
+
+  // The mapping panel opens by itself when the pane must ask (or the columns have problems) and stays closed after
+  // a run that used a certain or saved mapping; the analyst's own open/close wins until the situation changes.
+  const panelKey = `${mapping?.sheet ?? ""}-${run.phase === "needsMapping" ? "ask" : result ? "result" : "idle"}`;
+  const autoOpen =
+    run.phase === "needsMapping" || problems.length > 0 || (!!mapping && !mapping.saved && !result);
+  const [opened, setOpened] = useState<{ key: string; open: boolean } | null>(null);
+  const mappingOpen = opened?.key === panelKey ? opened.open : autoOpen;
+  const panelRef = useRef<HTMLDivElement>(null);
+  const changeColumns = () => {
+    setOpened({ key: panelKey, open: true });
+    // Focus the first dropdown once the panel has opened, so the keyboard lands where the change is made.
+    requestAnimationFrame(() => panelRef.current?.querySelector<HTMLElement>("select")?.focus());
+  };
+
+  // Focus stays with the action: the Score button keeps focus while it runs (disabledFocusable, not disabled), and
+  // when the control that had focus disappears (Cancel at the end of a run, Clear after clearing), it returns to it.
+  const scoreRef = useRef<HTMLButtonElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const hadFocus = useRef(false);
+  const changeKey = `${run.phase}-${canClear}`;
+  const lastKey = useRef(changeKey);
+  useEffect(() => {
+    if (lastKey.current === changeKey) return;
+    lastKey.current = changeKey;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (lost && hadFocus.current) scoreRef.current?.focus();
+  }, [changeKey]);
+  const usedText =
+    mapping && result && mapping.sheet === result.sheet && run.phase === "done"
+      ? fill(mapping.saved ? s.mappingUsedSaved : s.mappingUsedDetected, {
+          sheet: mapping.sheet,
+          columns: mappingText(mapping, lang),
+        })
+      : null;
 
   return (
-    <section className={styles.view} aria-labelledby={headingId}>
+    <section
+      ref={sectionRef}
+      className={styles.view}
+      aria-labelledby={headingId}
+      onFocus={() => (hadFocus.current = true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null) && e.relatedTarget)
+          hadFocus.current = false;
+      }}
+    >
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
         {s.scoreHeading}
       </Subtitle1>
@@ -102,6 +146,7 @@ export function ScoreView(props: ScoreViewProps) {
             <Input
               type="date"
               size="small"
+              className={styles.dateInput}
               value={props.asOfText}
               onChange={(_, d) => props.onAsOfTextChange(d.value)}
             />
@@ -127,32 +172,66 @@ export function ScoreView(props: ScoreViewProps) {
         </Field>
       </div>
 
-      {mapping ? (
-        <MappingPanel
-          key={`${mapping.sheet}-${run.phase === "needsMapping" ? "ask" : result ? "result" : "idle"}`}
-          info={mapping}
-          problems={problems}
-          defaultOpen={run.phase === "needsMapping" || !mapping.saved || problems.length > 0}
-          onChange={props.onMappingChange}
-        />
+      {run.phase === "needsMapping" ? (
+        <MessageBar intent="info" data-mapping-ask="">
+          <MessageBarBody>
+            {s.mappingNeeded}
+            {(mapping?.askReasons?.length ?? 0) > 0 ? (
+              <>
+                {" "}
+                {s.mappingAskWhy}
+                <ul className={styles.reasons}>
+                  {mapping!.askReasons!.map((r, i) => (
+                    <li key={i}>{pick(r, lang)}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
       ) : null}
 
-      {run.phase === "needsMapping" ? (
-        <MessageBar intent="info">
-          <MessageBarBody>{s.mappingNeeded}</MessageBarBody>
-        </MessageBar>
+      {mapping ? (
+        <div ref={panelRef} data-mapping-panel="">
+          <MappingPanel
+            info={mapping}
+            problems={problems}
+            open={mappingOpen}
+            onOpenChange={(open) => setOpened({ key: panelKey, open })}
+            onChange={(m) => {
+              // Editing keeps the panel open even once the edited mapping is saved and has no problems.
+              setOpened({ key: panelKey, open: true });
+              props.onMappingChange(m);
+            }}
+          />
+        </div>
+      ) : null}
+
+      {usedText ? (
+        <div className={styles.row} data-mapping-used={mapping!.saved ? "saved" : "detected"}>
+          <Text size={200} className={styles.muted}>
+            {usedText}
+          </Text>
+          {!mappingOpen ? (
+            <Button size="small" appearance="secondary" onClick={changeColumns}>
+              {s.changeColumns}
+            </Button>
+          ) : null}
+        </div>
       ) : null}
 
       <div className={styles.row}>
         <Button
+          ref={scoreRef}
           appearance="primary"
-          disabled={!canScore}
-          onClick={() => asOf !== null && props.onScore(asOf)}
+          disabled={!canScore && !running}
+          disabledFocusable={running}
+          onClick={() => canScore && asOf !== null && props.onScore(asOf)}
         >
           {run.phase === "needsMapping" ? s.mappingConfirm : s.scoreButton}
         </Button>
         {running ? <Button onClick={props.onCancel}>{s.cancel}</Button> : null}
-        {result && !running ? (
+        {canClear ? (
           <Button appearance="subtle" onClick={props.onClear}>
             {s.clearResults}
           </Button>

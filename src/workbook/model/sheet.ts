@@ -34,6 +34,9 @@ export class SheetModel {
   merges: Rect[] = [];
   cfs: CfModel[] = []; // priority order: index 0 = priority 0 (evaluated first)
   charts: ChartModel[] = [];
+  /** Frozen panes of the sheet's view: the top rows and left columns that stay in place (0 = none). */
+  frozenRows = 0;
+  frozenCols = 0;
   private usedCache: { version: number; valuesOnly: boolean; rect: Rect | null }[] = [];
   version = 0;
 

@@ -53,6 +53,37 @@ export class WorksheetProtection extends SimObject {
   }
 }
 
+/**
+ * `worksheet.freezePanes` (ExcelApi 1.7): the rows / columns kept in place when the view scrolls. Modelled:
+ * freezeRows, freezeColumns (a count, default 1; 0 unfreezes that direction) and unfreeze, as the Office.js reference
+ * describes them (https://learn.microsoft.com/javascript/api/excel/excel.worksheetfreezepanes: "Freeze the top row or
+ * rows of the worksheet in place … count: Optional number of rows to freeze, or zero to unfreeze all rows").
+ * freezeAt and getLocation are not modelled (NotImplemented).
+ */
+export class WorksheetFreezePanes extends SimObject {
+  private freeze(method: string, count: number | undefined, set: (s: SheetModel, n: number) => void): void {
+    const n = count === undefined ? 1 : count;
+    this._call(method, [n], (s: SheetModel) => {
+      if (!Number.isInteger(n) || n < 0) throw invalidArg(`${method} count`);
+      set(alive(s), n);
+      s.touch();
+    });
+  }
+  freezeRows(count?: number): void {
+    this.freeze("freezeRows", count, (s, n) => (s.frozenRows = n));
+  }
+  freezeColumns(count?: number): void {
+    this.freeze("freezeColumns", count, (s, n) => (s.frozenCols = n));
+  }
+  unfreeze(): void {
+    this._call("unfreeze", [], (s: SheetModel) => {
+      s.frozenRows = 0;
+      s.frozenCols = 0;
+      s.touch();
+    });
+  }
+}
+
 export class Worksheet extends SimObject {
   static override props: Record<string, PropDef> = {
     name: {
@@ -112,6 +143,8 @@ export class Worksheet extends SimObject {
         return s && { filter: (t: TableModel) => t.sheet === s, sheet: s };
       }),
     charts: (o: SimObject) => new ChartCollection(o._ctx, o._path + ".charts", () => o._resolveMaybe()),
+    freezePanes: (o: SimObject) =>
+      new WorksheetFreezePanes(o._ctx, o._path + ".freezePanes", () => o._resolveMaybe()),
     names: (o: SimObject) =>
       new NamedItemCollection(o._ctx, o._path + ".names", () => {
         const s = o._resolveMaybe() as SheetModel | null;
@@ -280,4 +313,4 @@ export class WorksheetCollection extends SimCollection<Worksheet> {
   }
 }
 
-installProxies({ WorksheetProtection, Worksheet, WorksheetCollection });
+installProxies({ WorksheetProtection, WorksheetFreezePanes, Worksheet, WorksheetCollection });

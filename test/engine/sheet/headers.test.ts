@@ -3,6 +3,7 @@ import {
   detectHeaderRow,
   detectMapping,
   guessRole,
+  mappingCertainty,
   validateMapping,
 } from "../../../src/engine/sheet/headers";
 import { headerKey } from "../../../src/engine/sheet/normalize";
@@ -224,5 +225,59 @@ describe("validateMapping", () => {
       mergePolicy({ defaultTerms: "whenever" }),
     );
     expect(p.map((x) => x.field)).toEqual(["amount", "defaultTerms", "terms"]);
+  });
+});
+
+describe("mappingCertainty (spec §1 v2: score at once only when detection is certain)", () => {
+  const certainty = (row: string[], policy = mergePolicy()) => {
+    const header = detectHeaderRow([row]);
+    return mappingCertainty(row, detectMapping(row), policy, header);
+  };
+
+  test("every required role by an exact synonym, nothing claimed twice: certain", () => {
+    expect(certainty(["Customer", "Invoice No", "Due Date", "Amount", "Notes"])).toEqual({
+      certain: true,
+      reasons: [],
+    });
+    expect(certainty(["客户名称", "发票号码", "开票日期", "付款条件", "价税合计"]).certain).toBe(true);
+  });
+
+  test("a required role guessed from a longer header: unsure, and says which", () => {
+    const c = certainty(["Customer", "Due Date", "Invoice Amount (USD)"]);
+    expect(c.certain).toBe(false);
+    expect(c.reasons.map((r) => r.en)).toEqual([
+      'Amount was guessed from the header "Invoice Amount (USD)": check it.',
+    ]);
+    expect(c.reasons[0]!.zh).toContain("Invoice Amount (USD)");
+  });
+
+  test("a guessed optional column does not make it ask", () => {
+    expect(certainty(["Customer", "Due Date", "Amount", "Paid amount (USD)"]).certain).toBe(true);
+  });
+
+  test("a required role missing: unsure, with the missing role named", () => {
+    const c = certainty(["Customer", "Invoice No", "Amount", "Notes"]);
+    expect(c.certain).toBe(false);
+    expect(c.reasons[0]!.en).toMatch(/No due date/);
+  });
+
+  test("two columns claiming one role: unsure, naming both", () => {
+    const c = certainty(["Customer", "Client", "Due Date", "Amount"]);
+    expect(c.certain).toBe(false);
+    expect(c.reasons.map((r) => r.en)).toEqual([
+      'Column "Client" also looks like Customer; using "Customer" instead.',
+    ]);
+  });
+
+  test("two header rows at the top: unsure, naming the sheet rows", () => {
+    const rows = [
+      ["Customer", "Due Date", "Amount"],
+      ["客户", "到期日", "金额"],
+    ];
+    const c = mappingCertainty(rows[0]!, detectMapping(rows[0]!), mergePolicy(), detectHeaderRow(rows), 4);
+    expect(c.certain).toBe(false);
+    expect(c.reasons.map((r) => r.en)).toEqual([
+      "Rows 5, 6 all look like header rows: check that row 5 is the header.",
+    ]);
   });
 });
