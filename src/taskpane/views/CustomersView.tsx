@@ -311,7 +311,7 @@ function BreachList({
   breaches: readonly PaneBreach[];
   onSelectRows: (rows: readonly number[]) => void;
 }) {
-  const { lang, s } = usePane();
+  const { s } = usePane();
   const styles = useStyles();
   const view = useViewStyles();
   const groups = groupBreaches(breaches);
@@ -330,21 +330,41 @@ function BreachList({
           <Text size={200} className={view.muted}>
             {s[breachExplainKey(g.code)]}
           </Text>
-          <ul className={view.list}>
-            {g.items.map((b, i) => (
-              <li key={`${b.customer}-${b.code}-${i}`}>
-                {b.rows.length > 0 ? (
-                  <Link as="button" onClick={() => onSelectRows(b.rows)}>
-                    {pick(b.message, lang)}
-                  </Link>
-                ) : (
-                  <Text size={200}>{pick(b.message, lang)}</Text>
-                )}
-              </li>
-            ))}
-          </ul>
+          <BreachItems items={g.items} onSelectRows={onSelectRows} />
         </div>
       ))}
     </div>
+  );
+}
+
+/** One breach group's messages: those with rows select them; one tab stop, arrow keys between them (./roving). */
+function BreachItems({
+  items,
+  onSelectRows,
+}: {
+  items: readonly PaneBreach[];
+  onSelectRows: (rows: readonly number[]) => void;
+}) {
+  const { lang } = usePane();
+  const view = useViewStyles();
+  const linked: number[] = [];
+  items.forEach((b, i) => {
+    if (b.rows.length > 0) linked.push(i);
+  });
+  const roving = useRovingFocus(linked.length);
+  return (
+    <ul className={view.list}>
+      {items.map((b, i) => (
+        <li key={`${b.customer}-${b.code}-${i}`}>
+          {b.rows.length > 0 ? (
+            <Link as="button" {...roving.itemProps(linked.indexOf(i))} onClick={() => onSelectRows(b.rows)}>
+              {pick(b.message, lang)}
+            </Link>
+          ) : (
+            <Text size={200}>{pick(b.message, lang)}</Text>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

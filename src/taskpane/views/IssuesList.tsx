@@ -1,8 +1,12 @@
-/** Rows that could not be read: each entry selects its cell on the sheet (services.selectCell). */
+/**
+ * Rows that could not be read: each entry selects its cell on the sheet (services.selectCell). The entries are one tab
+ * stop with arrow keys between them (roving tabindex, ./roving), so fifty issues are not fifty tab stops.
+ */
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { usePane } from "../context";
 import type { PaneIssue } from "../services";
 import { fill, pick } from "../strings";
+import { useRovingFocus } from "./roving";
 
 const MAX_SHOWN = 50;
 
@@ -27,8 +31,14 @@ export interface IssuesListProps {
 export function IssuesList({ issues, onSelect }: IssuesListProps) {
   const { lang, s } = usePane();
   const styles = useStyles();
-  if (issues.length === 0) return <Text size={200}>{s.issuesNone}</Text>;
   const shown = issues.slice(0, MAX_SHOWN);
+  // The k-th entry that selects a cell is roving item k.
+  const linked: number[] = [];
+  shown.forEach((issue, i) => {
+    if (issue.address) linked.push(i);
+  });
+  const roving = useRovingFocus(linked.length);
+  if (issues.length === 0) return <Text size={200}>{s.issuesNone}</Text>;
   return (
     <>
       <ul className={styles.list}>
@@ -43,6 +53,7 @@ export function IssuesList({ issues, onSelect }: IssuesListProps) {
               {issue.address ? (
                 <Link
                   as="button"
+                  {...roving.itemProps(linked.indexOf(i))}
                   onClick={() => onSelect(issue.address as string)}
                   aria-label={fill(s.issueSelect, { address: issue.address, reason })}
                 >
