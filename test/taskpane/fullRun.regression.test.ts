@@ -5,8 +5,10 @@
  * stored value, formula, number format and style of every sheet in bands of 10,000 rows, the conditional formats,
  * names, tables, the saved settings, the outcome and the pane's view model. The fingerprints in
  * test/fixtures/regression/score-100k.json were recorded with the code as it was before that work (commit 952d489)
- * and re-recorded after merging main (8b95543: main's changes moved the outcome), still before any speed change; a
- * band that differs is named, so a failure points at the rows to compare.
+ * and re-recorded after merging main (8b95543: main's changes moved the outcome), still before any speed change.
+ * Re-recorded again when the formatted summary and output columns (issue 11) landed: the new fingerprints were first
+ * recorded on main without the speed work plus issue 11 (ea219b2 + issue-11a) and were identical to those of main with
+ * both, so the speed work still changes nothing. A band that differs is named, so a failure points at the rows.
  *
  * Not a golden test (the figures' correctness is proven by the golden and reference tests): a regression guard.
  * Re-record only for an intended change of output: `RECORD_REGRESSION=1 npx jest test/taskpane/fullRun.regression`.
