@@ -126,7 +126,22 @@ const dataCell: CSSProperties = {
   cursor: "cell",
 };
 
-function cellStyle(cv: CellView, left: number, top: number, width: number, active: boolean): CSSProperties {
+/**
+ * Style of one cell. `spill` > 0: left-aligned text wider than its cell runs on over that many pixels of empty cells
+ * to its right, as Excel draws it ("text that is too wide overflows into the next cell if that cell is empty" —
+ * Microsoft support, "Wrap text in a cell"); numbers never spill. The cell keeps its own width and fill; its text is
+ * drawn above the empty neighbours and cut where the first non-empty one starts.
+ */
+function cellStyle(
+  cv: CellView,
+  left: number,
+  top: number,
+  width: number,
+  active: boolean,
+  spill = 0,
+): CSSProperties {
+  const spilled: CSSProperties =
+    spill > 0 ? { overflow: "visible", textOverflow: "clip", zIndex: active ? 2 : 1 } : {};
   return {
     ...dataCell,
     left,
@@ -140,7 +155,15 @@ function cellStyle(cv: CellView, left: number, top: number, width: number, activ
     outline: active ? "2px solid var(--pg-select, #107c41)" : undefined,
     outlineOffset: active ? -2 : undefined,
     zIndex: active ? 1 : undefined,
+    ...spilled,
   };
+}
+
+/** Rough width in pixels of `text` at the grid's 13 px font (CJK characters count double). */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e7f ? 13 : 7;
+  return w;
 }
 
 function DataBar({ fraction, color }: { fraction: number; color: string }): ReactElement {
@@ -566,6 +589,14 @@ export function Grid({
     for (let c = cols.first; c <= cols.last; c++) {
       const cv = view.cell(sheet, r, c);
       const active = r === selRow && c === selCol;
+      // Excel's overflow of long text into empty cells to the right (see cellStyle).
+      let spill = 0;
+      if (cv.align === "left" && textWidth(cv.text) > filled[c] - 8) {
+        for (let n = c + 1; n <= cols.last && spill < textWidth(cv.text); n++) {
+          if (view.cell(sheet, r, n).text !== "") break;
+          spill += filled[n];
+        }
+      }
       cells.push(
         <div
           key={`${r}:${c}`}
@@ -575,10 +606,26 @@ export function Grid({
           data-col={c}
           data-active={active ? "" : undefined}
           title={cv.text.length > 12 ? cv.text : undefined}
-          style={cellStyle(cv, offsets[c], r * ROW_HEIGHT, filled[c], active)}
+          data-spill={spill > 0 ? spill : undefined}
+          style={cellStyle(cv, offsets[c], r * ROW_HEIGHT, filled[c], active, spill)}
         >
           {cv.dataBar ? <DataBar fraction={cv.dataBar.fraction} color={cv.dataBar.color} /> : null}
-          <span style={{ position: "relative" }}>{cv.text}</span>
+          <span
+            style={
+              spill > 0
+                ? {
+                    position: "relative",
+                    display: "inline-block",
+                    maxWidth: filled[c] + spill - 8,
+                    overflow: "hidden",
+                    textOverflow: "ellipsis",
+                    verticalAlign: "top",
+                  }
+                : { position: "relative" }
+            }
+          >
+            {cv.text}
+          </span>
         </div>,
       );
     }

@@ -35,6 +35,30 @@ describe("Grid", () => {
     expect(screen.getByRole("grid").getAttribute("aria-rowcount")).toBe(String(100_011));
   });
 
+  it("long text runs on into empty cells to its right, as Excel draws it; numbers and blocked text do not", () => {
+    const title = "Credit Risk Summary: Invoices, as of 2026-12-01";
+    const cells: Record<string, { text: string; align?: "left" | "right" }> = {
+      "0:0": { text: title },
+      "1:0": { text: title },
+      "1:1": { text: "x" },
+      "2:0": { text: "123456789012345678901234567890", align: "right" },
+    };
+    const view = new FakeView({
+      S: { rows: 3, cols: 4, cell: (r, c) => cells[`${r}:${c}`] ?? { text: "" } },
+    });
+    const { container } = render(<Harness view={view} />);
+    const at = (r: number, c: number) =>
+      container.querySelector(`[data-row="${r}"][data-col="${c}"]`) as HTMLElement;
+    // Row 1: B1, C1 … are empty, so the title spills over them (column A is 120 px, the others 60 px).
+    expect(Number(at(0, 0).getAttribute("data-spill"))).toBeGreaterThanOrEqual(180);
+    expect(at(0, 0).style.overflow).toBe("visible");
+    // Row 2: B2 holds text, so the title is cut at A's edge with an ellipsis.
+    expect(at(1, 0).getAttribute("data-spill")).toBeNull();
+    expect(at(1, 0).style.textOverflow).toBe("ellipsis");
+    // A right-aligned number never spills.
+    expect(at(2, 0).getAttribute("data-spill")).toBeNull();
+  });
+
   it("shows column letters and row numbers as headers", () => {
     const view = new FakeView({ S: { rows: 5, cols: 3 } });
     render(<Harness view={view} />);
