@@ -10,6 +10,9 @@
  * - Rows whose mapped cells are all blank are ignored (`blankRows`).
  * - A totals row — customer cell "Total", "Grand total", "Subtotal", "合计", "总计", "小计" …, or a blank customer with
  *   a number after the last customer row — is skipped with a `note` (`totalRowsSkipped`).
+ * - A repeated header row — every non-blank mapped cell holds that column's header text, at least two of them (ERP
+ *   detail reports such as Odoo's aged partner balance repeat the header under each partner) — is skipped with a
+ *   `note` (`REPEATED_HEADER`, counted in `totalRowsSkipped`: not data, not an error).
  * - A row with a blank customer, no amount/balance, no due date that can be found, or any mapped cell that cannot
  *   be read is skipped with one `error` issue per problem (row, column, value, why). Never guessed.
  * - Unknown status text: the row is used as open, with a `warning`. Unreadable terms when the row has its own due
@@ -424,6 +427,20 @@ export function readTable(
   let blankRows = 0;
   let totalRowsSkipped = 0;
   let errorRowsSkipped = 0;
+  // Header keys of the mapped columns, to recognise the header written again below (see the rules above).
+  // The text as written (trimmed): an export repeats its header verbatim, and a string comparison costs nothing on
+  // the million data rows whose first mapped cell already differs.
+  const headerTexts = colIndexes.map((c) => (ctx.headers[c] ?? "").trim());
+  const repeatsHeader = (row: readonly unknown[]): boolean => {
+    let same = 0;
+    for (let k = 0; k < colIndexes.length; k++) {
+      const cell = row[colIndexes[k]!];
+      if (isBlank(cell)) continue;
+      if (typeof cell !== "string" || headerTexts[k] === "" || cell.trim() !== headerTexts[k]) return false;
+      same++;
+    }
+    return same >= 2;
+  };
   const hasNumber = (row: readonly unknown[], c: number) =>
     c >= 0 && !isBlank(row[c]) && parseNumberCell(row[c], rr.numOpts).ok;
 
@@ -446,6 +463,21 @@ export function readTable(
       rr.error(cCustomer, excelErrorReason(row[cCustomer]), "EXCEL_ERROR");
       errorRowsSkipped++;
       for (const e of rr.errors) issues.push(e);
+      continue;
+    }
+    if (repeatsHeader(row)) {
+      totalRowsSkipped++;
+      issues.push(
+        makeIssue(
+          ctx,
+          i,
+          cCustomer,
+          row[cCustomer],
+          { en: "Repeated header row skipped.", zh: "已跳过重复的表头行。" },
+          "note",
+          "REPEATED_HEADER",
+        ),
+      );
       continue;
     }
     const customer = parseTextCell(row[cCustomer]);

@@ -255,6 +255,32 @@ describe("readTable", () => {
   });
 });
 
+describe("repeated header rows (ERP detail reports)", () => {
+  test("a row repeating the header is skipped with a note; a customer merely named like a header is data", () => {
+    const t = readTable(
+      [
+        ["Customer", "Due Date", "Amount"],
+        ["Acme", 45000, 100],
+        ["Customer", "Due Date", "Amount"],
+        [" Customer ", "", "Amount"],
+        ["Customer", 45001, 50],
+      ],
+      { policy: mergePolicy({}) },
+    );
+    expect(t.invoices.map((i) => [i.customer, i.amount])).toEqual([
+      ["Acme", 100],
+      ["Customer", 50],
+    ]);
+    // (Row 1 also draws the detector's note that the header could be read more than one way.)
+    expect(t.issues.filter((i) => i.row > 1).map((i) => [i.row, i.code, i.severity])).toEqual([
+      [3, "REPEATED_HEADER", "note"],
+      [4, "REPEATED_HEADER", "note"],
+    ]);
+    expect(t.totalRowsSkipped).toBe(2);
+    expect(t.errorRowsSkipped).toBe(0);
+  });
+});
+
 describe("currency column written as a name (Chinese ERP exports)", () => {
   test("人民币, 美元, 欧元, 港币 and RMB read as their ISO codes, and meet rates written as codes", () => {
     const t = readTable(
