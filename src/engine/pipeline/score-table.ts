@@ -338,7 +338,9 @@ export function scoreTable(
   const dbt: (number | null)[] = new Array<number | null>(n).fill(null);
   const flags = new Uint8Array(n);
   const rowCurrency: string[] = new Array<string>(n);
-  const history = emptyHistoryColumns(n);
+  // Per-invoice history for roll rates, only when the policy uses them: six columns of a million entries are
+  // ~40 MB outside the JavaScript heap, enough to make V8 run an immediate full collection of a full sheet's heap.
+  const history = policy.lossRateMethod === "rollRate" ? emptyHistoryColumns(n) : null;
   const portfolio = new Map<string, Money>();
   const curStats = new Map<string, CurStats>();
   let lastStatsCur: string | null = null;
@@ -421,13 +423,15 @@ export function scoreTable(
       anyInvoiceDate = true;
       if (inv.invoiceDate > asOf - 90 && inv.invoiceDate <= asOf) stats.sales90 += gross;
     }
-    const rate = rateOf(currency);
-    history.amount[i] = rate === null ? NaN : gross * rate;
-    history.dueDate[i] = inv.dueDate;
-    history.invoiceDate[i] = inv.invoiceDate ?? NaN;
-    history.openBalance[i] = rate === null ? NaN : ob * rate;
-    history.paidDate[i] = inv.paidDate ?? NaN;
-    history.settled[i] = ob === 0 ? 1 : 0;
+    if (history) {
+      const rate = rateOf(currency);
+      history.amount[i] = rate === null ? NaN : gross * rate;
+      history.dueDate[i] = inv.dueDate;
+      history.invoiceDate[i] = inv.invoiceDate ?? NaN;
+      history.openBalance[i] = rate === null ? NaN : ob * rate;
+      history.paidDate[i] = inv.paidDate ?? NaN;
+      history.settled[i] = ob === 0 ? 1 : 0;
+    }
 
     if (ob === 0) {
       // Closed: no Days Past Due, bucket or breaches; its lateness feeds the payment factor.
@@ -1020,7 +1024,7 @@ export function scoreTable(
   for (const c of customers)
     for (const x of c.currencies) customersByCur.set(x, (customersByCur.get(x) ?? 0) + 1);
   // The history statistics are needed only when the analyst chose roll rates (the default is the policy's rates).
-  const history90 = rollRates(policy.lossRateMethod === "rollRate" ? history : [], policy, asOf);
+  const history90 = rollRates(history ?? [], policy, asOf);
   const provision = provisionMatrix(
     currencies.map((c) => ({
       currency: c,

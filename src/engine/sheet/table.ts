@@ -412,6 +412,16 @@ export function readTable(
     return info;
   };
 
+  // Currency text → ISO code, cached: one normalisation per distinct text instead of per row, and every invoice
+  // of a currency shares one code string (a full sheet otherwise keeps a million copies of "USD").
+  const currencyCodes = new Map<string, string | undefined>();
+  const currencyOf = (text: string) => {
+    if (currencyCodes.has(text)) return currencyCodes.get(text);
+    const code = normalizeCurrency(text) ?? undefined;
+    if (currencyCodes.size < 1000) currencyCodes.set(text, code);
+    return code;
+  };
+
   // Last row with a real customer: blank-customer rows with numbers after it are totals.
   let lastCustomerIndex = -1;
   for (let i = rows.length - 1; i >= firstDataIndex; i--) {
@@ -621,7 +631,7 @@ export function readTable(
       );
     } else if (cCur >= 0) {
       const t = parseTextCell(row[cCur]);
-      if (t !== null) currency = normalizeCurrency(t) ?? undefined;
+      if (t !== null) currency = currencyOf(t);
     }
     if (rr.textCurrency !== undefined) {
       if (currency === undefined) currency = rr.textCurrency;
