@@ -159,10 +159,13 @@ function cellStyle(
   };
 }
 
-/** Rough width in pixels of `text` at the grid's 13 px font (CJK characters count double). */
+/**
+ * Generous width in pixels of `text` at the grid's 13 px font, bold included (CJK characters count about double).
+ * Over-estimating only lets a cell spill where its text would have fitted anyway; under-estimating cut bold titles.
+ */
 function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e7f ? 13 : 7;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e7f ? 15 : 9;
   return w;
 }
 
