@@ -18,7 +18,13 @@
  * booleans and Excel error values (`#N/A`, `#REF!`, …) are reported.
  */
 import { parseDateText } from "../dates";
-import { DATE_ORDER_LABELS, DECIMAL_COMMA_SETTING, dateOrderSettingPath, settingPath } from "../policy";
+import {
+  DATE_ORDER_LABELS,
+  DECIMAL_COMMA_SETTING,
+  dateOrderSettingPath,
+  normalizeCurrency,
+  settingPath,
+} from "../policy";
 import { MAX_SERIAL, serialFromYmd, type Serial } from "../serial";
 import { headerKey, nfkc } from "./normalize";
 import type { InvoiceStatus, Msg } from "./types";
@@ -237,9 +243,6 @@ const TOKEN_CODES: Readonly<Record<string, string>> = {
   NZ$: "NZD",
   R$: "BRL",
   NT$: "TWD",
-  RMB: "CNY",
-  人民币: "CNY",
-  元: "CNY",
   "¥": "CNY",
   $: "USD",
   "£": "GBP",
@@ -255,7 +258,8 @@ const TOKEN_CODES: Readonly<Record<string, string>> = {
  */
 export function currencyOfToken(token: string): string {
   const t = nfkc(token).trim().toUpperCase();
-  return TOKEN_CODES[t] ?? t;
+  // Names (`人民币`, `元`, `RMB` …) as the currency column reads them: one table, in policy.ts.
+  return TOKEN_CODES[t] ?? normalizeCurrency(t) ?? t;
 }
 
 /** A money/number cell. */
