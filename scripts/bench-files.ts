@@ -21,8 +21,8 @@ const e2e = require("../test/e2e/run.js") as {
   isStale(): boolean;
   build(): void;
   startServer(): Promise<{ server: { close(): void }; baseUrl: string }>;
+  launchChromium(): Promise<import("playwright-core").Browser>;
   isLocal(url: string): boolean;
-  CHROMIUM: string;
   DIST: string;
 };
 
@@ -126,13 +126,8 @@ interface PlaygroundFigures {
 
 async function benchPlayground(file: string): Promise<PlaygroundFigures> {
   if (process.env.BENCH_NO_BUILD !== "1" && e2e.isStale()) e2e.build();
-  const { chromium } = await import("playwright-core");
   const { server, baseUrl } = await e2e.startServer();
-  const browser = await chromium.launch({
-    executablePath: e2e.CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await e2e.launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" });
     await context.route("**/*", (route) =>

@@ -225,16 +225,13 @@ async function runSpec(browser, baseUrl, spec) {
   }
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  const noBuild = args.includes("--no-build") || process.env.E2E_NO_BUILD === "1";
-  const filter = args.find((a) => !a.startsWith("--"));
-  if (!noBuild && isStale()) build();
-  if (!fs.existsSync(path.join(DIST, "playground.html"))) throw new Error("dist/playground.html is missing");
-  await waitForChromium();
+/**
+ * Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no GPU, no QUIC, no
+ * background or component traffic); shared by the e2e run and the browser benches.
+ */
+function launchChromium() {
   const { chromium } = require("playwright-core");
-  const { server, baseUrl } = await startServer();
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -247,6 +244,17 @@ async function main() {
       "--disable-sync",
     ],
   });
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const noBuild = args.includes("--no-build") || process.env.E2E_NO_BUILD === "1";
+  const filter = args.find((a) => !a.startsWith("--"));
+  if (!noBuild && isStale()) build();
+  if (!fs.existsSync(path.join(DIST, "playground.html"))) throw new Error("dist/playground.html is missing");
+  await waitForChromium();
+  const { server, baseUrl } = await startServer();
+  const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
   try {
@@ -283,4 +291,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { isLocal, isStale, build, startServer, withProfile, CHROMIUM, DIST };
+module.exports = { isLocal, isStale, build, startServer, launchChromium, withProfile, CHROMIUM, DIST };
