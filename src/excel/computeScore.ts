@@ -9,7 +9,7 @@ import { scoreTable, type ScoreResult, type SnapshotRow } from "../engine/pipeli
 import type { Policy } from "../engine/policy";
 import { readCustomers } from "../engine/sheet/customers";
 import { readRates } from "../engine/sheet/rates";
-import { readTable } from "../engine/sheet/table";
+import { readTable, type ReadTableOptions, type ReadTableResult } from "../engine/sheet/table";
 import type { ColumnMapping } from "../engine/sheet/types";
 import { planFromScore } from "./planFromScore";
 import type { ComputeOutcome } from "./scoreSheet";
@@ -52,17 +52,35 @@ export interface ComputeInput {
   readonly runDate: number;
 }
 
-/** The engine step itself: pure, so it runs the same on the UI thread, in a worker or in Node. */
-export function computeScore(input: ComputeInput): ComputeOutcome<ScoreResult> {
+/** Where the source block sits and how to read it: what readTable needs besides the rows. */
+export interface TableInput {
+  readonly source: { readonly sheetName: string; readonly rowIndex: number; readonly columnIndex: number };
+  readonly mapping: ColumnMapping | undefined;
+  readonly policy: Policy;
+}
+
+/** readTable's options for a source (one place, so a table read ahead in slices is read exactly the same way). */
+export function tableOptions(input: TableInput): ReadTableOptions {
   const src = input.source;
-  const mapping = input.mapping;
-  const table = readTable(src.values, {
-    ...(mapping ? { mapping } : {}),
+  return {
+    ...(input.mapping ? { mapping: input.mapping } : {}),
     policy: input.policy,
     sheetName: src.sheetName,
     rowOffset: src.rowIndex,
     columnOffset: src.columnIndex,
-  });
+  };
+}
+
+/**
+ * The engine step itself: pure, so it runs the same on the UI thread, in a worker or in Node. `table`: the source
+ * already read with {@link tableOptions} of this input (the pane's worker reads it while the sheet arrives); the
+ * source values are then not needed.
+ */
+export function computeScore(input: ComputeInput, table?: ReadTableResult): ComputeOutcome<ScoreResult> {
+  const src = input.source;
+  const mapping = input.mapping;
+  const readAhead = table !== undefined;
+  table ??= readTable(src.values, tableOptions(input));
   if (!mapping || table.headerRowIndex < 0 || table.mappingProblems.length > 0) {
     const detected: DetectedMapping = {
       headerRowIndex: table.headerRowIndex,
@@ -89,7 +107,8 @@ export function computeScore(input: ComputeInput): ComputeOutcome<ScoreResult> {
     previousSnapshot: input.history,
   });
   const plan = planFromScore(result, {
-    sourceRowCount: src.values.length,
+    // Every source row, header and preamble included (read ahead, the values themselves are not here).
+    sourceRowCount: readAhead ? table.firstDataIndex + table.rowCount : src.values.length,
     lang: input.lang,
     runDate: input.runDate,
     sheetName: src.sheetName,

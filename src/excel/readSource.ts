@@ -100,8 +100,18 @@ export interface ReadSourceOptions {
   onProgress?: (rowsRead: number, rowsTotal: number) => void;
   /** Stops reading between chunks once aborted (the caller then sees partial values and must not use them). */
   signal?: AbortSignal;
-  /** Receives each chunk of source rows as it arrives, in order (e.g. to hand them to a worker while reading). */
-  onRows?: (rows: unknown[][]) => void;
+  /**
+   * Receives each chunk of source rows as it arrives, in order, with where the source block sits (e.g. to hand them
+   * to a worker that reads the invoices while the next chunk is on its way).
+   */
+  onRows?: (rows: unknown[][], source: SourcePlacement) => void;
+}
+
+/** Where the source block is: its sheet, and the sheet row and column of its top-left cell (0-based). */
+export interface SourcePlacement {
+  readonly sheetName: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
 }
 
 interface RectLike {
@@ -264,8 +274,13 @@ export async function readSource(
     histValues?.load("values");
     prevValues?.load("values,numberFormat");
   };
+  const { onRows, ...chunkOptions } = options;
+  const placement: SourcePlacement | null = region
+    ? { sheetName: sheet.name, rowIndex: region.row, columnIndex: region.col }
+    : null;
   const { values: srcValues } = await readRowChunks(context, sheet, region, {
-    ...options,
+    ...chunkOptions,
+    ...(onRows && placement ? { onRows: (rows: unknown[][]) => onRows(rows, placement) } : {}),
     queueFirst: queueFirstSync,
     firstExtraCells: () =>
       together ? area(custRect) + area(rateRect) + area(histRect) + 2 * area(prevBlock) : 0,
@@ -319,7 +334,9 @@ export async function readSource(
 }
 
 /** What a chunked read loads besides the values, and where its rows go. */
-interface RowChunkOptions extends ReadSourceOptions {
+interface RowChunkOptions extends Omit<ReadSourceOptions, "onRows"> {
+  /** Receives each chunk of rows as it arrives. */
+  onRows?: (rows: unknown[][]) => void;
   /** Queued with the first chunk (sync 3's other loads). */
   queueFirst?: () => void;
   /** Also load the number formats (the budget then counts two entries per cell). */

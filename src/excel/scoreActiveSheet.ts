@@ -17,7 +17,7 @@ import { computeScore, type ComputeInput } from "./computeScore";
 import { runScore, type Compute, type ScoreOptions, type ScoreOutcome } from "./scoreSheet";
 import { loadMapping, saveMapping } from "./settings";
 
-export { computeScore, type ComputeInput, type DetectedMapping } from "./computeScore";
+export { computeScore, tableOptions, type ComputeInput, type DetectedMapping } from "./computeScore";
 
 export type ScoreSheetOptions = ScoreOptions<Policy, ColumnMapping>;
 
@@ -59,6 +59,11 @@ export function parseHistory(values: unknown[][], sheetName: string): SnapshotRo
   return out;
 }
 
+/** The mapping a run uses for a sheet: the one passed in, else the one confirmed earlier (undefined: detect). */
+export function mappingFor(sheetName: string, options: ScoreSheetOptions): ColumnMapping | undefined {
+  return options.mapping ?? loadMapping<ColumnMapping>(sheetName) ?? undefined;
+}
+
 /** The engine step's input from a read (on the Office.js thread: reads the saved mapping from the settings). */
 export function computeInput(
   read: Parameters<Compute<ScoreResult>>[0],
@@ -75,7 +80,7 @@ export function computeInput(
     customers: read.customers,
     rates: read.rates,
     history: parseHistory(read.history.values, src.sheetName),
-    mapping: options.mapping ?? loadMapping<ColumnMapping>(src.sheetName) ?? undefined,
+    mapping: mappingFor(src.sheetName, options),
     policy: options.policy,
     asOf: options.asOf,
     lang: options.lang,

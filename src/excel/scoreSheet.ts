@@ -20,7 +20,7 @@
  */
 import { writeChunked, DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_CELLS } from "./chunkWriter";
 import { mapOfficeError, withNote } from "./errors";
-import { readSource, type SourceRead, type SourceSnapshot } from "./readSource";
+import { readSource, type SourcePlacement, type SourceRead, type SourceSnapshot } from "./readSource";
 import { HISTORY_SHEET, outputNameFor, type RunRecord } from "./runRecord";
 import { queueAddRules, queueDeleteOurRules, queueRuleFormulas, queueRuleScan } from "./rules";
 import { loadRuns, saveRun } from "./settings";
@@ -92,8 +92,11 @@ export type Compute<S, P = unknown, M = unknown> = ((
 
 /** An engine step fed while reading (see {@link Compute.start}). */
 export interface ComputeSession<S, P = unknown, M = unknown> {
-  /** The next chunk of source rows, in order (the first chunk starts at the source's first row). */
-  rows(chunk: unknown[][]): void;
+  /**
+   * The next chunk of source rows, in order (the first chunk starts at the source's first row), and where the source
+   * block sits (the same for every chunk of a run).
+   */
+  rows(chunk: unknown[][], source: SourcePlacement): void;
   /** The read is complete: compute (the snapshot's values are the rows already given). */
   finish(
     read: SourceRead & { source: SourceSnapshot },
@@ -207,7 +210,7 @@ export async function runScore<S, P, M>(
       const read = await readSource(context, loadRuns(), {
         onProgress: (done, total) => progress("read", done, total),
         ...(options.signal ? { signal: options.signal } : {}),
-        ...(session ? { onRows: (rows: unknown[][]) => session.rows(rows) } : {}),
+        ...(session ? { onRows: (rows: unknown[][], at: SourcePlacement) => session.rows(rows, at) } : {}),
       });
       // Cancelled while reading or computing: nothing has been written yet.
       if (options.signal?.aborted) return { status: "cancelled" as const };

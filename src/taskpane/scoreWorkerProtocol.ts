@@ -10,13 +10,21 @@
  *
  * Rows travel in slices, packed into transferred typed arrays (packedRows.ts), so neither thread spends long in one
  * task copying them:
- *   pane → worker: `rows` (source rows, in order, in slices, sent while the sheet is read) · `start` (everything
- *   but the source values) · `run`
+ *   pane → worker: `begin` (how to read the source: mapping, policy, placement) · `rows` (source rows, in order, in
+ *   slices, sent while the sheet is read: the worker reads the invoices from each slice as it comes, with
+ *   tableReader, so reading the sheet and reading the invoices overlap) · `start` (everything but the source
+ *   values) · `run`
  *   worker → pane: `ready` (script loaded) · `progress` (engine steps) · `outcome` (the engine's outcome without the
  *   data rows; the summary is the pane's view model) · `rows` (the rows to write, sanitised, with their JSON sizes,
  *   in slices) · `done` · `failed`.
  */
-import { computeScore, type ComputeInput } from "../excel/computeScore";
+import { computeScore, tableOptions, type ComputeInput } from "../excel/computeScore";
+import {
+  tableReader,
+  type ReadTableOptions,
+  type ReadTableResult,
+  type TableReader,
+} from "../engine/sheet/table";
 import type { ComputeOutcome } from "../excel/scoreSheet";
 import { safeCell, utf8Length, type OutCell } from "../excel/writePlan";
 import { toPaneResult } from "./fromPipeline";
@@ -31,6 +39,7 @@ export const RESULT_ROWS_PER_MESSAGE = 25_000;
 export const COMPUTE_STEPS = 4;
 
 export type ToWorker =
+  | { readonly type: "begin"; readonly table: ReadTableOptions }
   | { readonly type: "start"; readonly input: ComputeInput }
   | { readonly type: "rows"; readonly packed: PackedRows }
   | { readonly type: "run" };
@@ -52,38 +61,61 @@ export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
 
 export function createScoreWorkerHandler(post: Post): (message: ToWorker) => void {
   let input: ComputeInput | null = null;
+  // After `begin`, rows are read into invoices as they come (and not kept); without it they are kept for `run`.
+  let reader: { options: ReadTableOptions; table: TableReader } | null = null;
   let values: unknown[][] = [];
+  let received = 0;
   return (message) => {
     switch (message.type) {
+      case "begin":
+        reader = { options: message.table, table: tableReader(message.table) };
+        return;
       case "start":
         // Source rows may have come first (they are sent while the sheet is read).
         input = message.input;
-        values = input.source.values.length > 0 ? [...input.source.values, ...values] : values;
+        if (input.source.values.length > 0) {
+          values = [...input.source.values, ...values];
+          received += input.source.values.length;
+        }
         return;
-      case "rows":
-        unpackRows(message.packed, (row) => values.push(row));
+      case "rows": {
+        const chunk: unknown[][] = [];
+        unpackRows(message.packed, (row) => chunk.push(row));
+        received += chunk.length;
+        if (reader) reader.table.push(chunk);
+        else for (const row of chunk) values.push(row);
         return;
+      }
       case "run": {
         if (!input) {
           post({ type: "failed", message: "scoring worker: run before start" });
           return;
         }
         try {
-          runCompute({ ...input, source: { ...input.source, values } }, post);
+          let table: ReadTableResult | undefined;
+          if (reader) {
+            // The rows were read as `begin` said: that must be how this input reads them, with nothing sent twice.
+            if (JSON.stringify(tableOptions(input)) !== JSON.stringify(reader.options) || values.length > 0)
+              throw new Error("scoring worker: the source was read with other options than the run's");
+            table = reader.table.finish();
+          }
+          runCompute({ ...input, source: { ...input.source, values } }, post, received, table);
         } catch (e) {
           post({ type: "failed", message: e instanceof Error ? e.message : String(e) });
         } finally {
           input = null;
+          reader = null;
           values = [];
+          received = 0;
         }
       }
     }
   };
 }
 
-function runCompute(input: ComputeInput, post: Post): void {
+function runCompute(input: ComputeInput, post: Post, sourceRows: number, table?: ReadTableResult): void {
   post({ type: "progress", done: 1, total: COMPUTE_STEPS });
-  const outcome = computeScore(input);
+  const outcome = computeScore(input, table);
   if (outcome.status !== "plan") {
     post({ type: "outcome", outcome, rowCount: 0 });
     post({ type: "done" });
@@ -93,7 +125,7 @@ function runCompute(input: ComputeInput, post: Post): void {
   const { plan } = outcome;
   const summary = toPaneResult(outcome.summary, input.policy, input.source.sheetName);
   post({ type: "progress", done: 3, total: COMPUTE_STEPS });
-  const rowCount = Math.max(0, input.source.values.length - outcome.headerRowOffset - 1);
+  const rowCount = Math.max(0, sourceRows - outcome.headerRowOffset - 1);
   post({
     type: "outcome",
     outcome: {

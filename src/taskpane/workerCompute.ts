@@ -12,7 +12,7 @@ import type { Policy } from "../engine/policy";
 import type { ColumnMapping } from "../engine/sheet/types";
 import { yieldToUi } from "../excel/chunkWriter";
 import { computeScore } from "../excel/computeScore";
-import { computeInput } from "../excel/scoreActiveSheet";
+import { computeInput, mappingFor, tableOptions } from "../excel/scoreActiveSheet";
 import type { Compute, ComputeOutcome, ComputeSession } from "../excel/scoreSheet";
 import type { OutCell } from "../excel/writePlan";
 import { toPaneResult } from "./fromPipeline";
@@ -58,7 +58,7 @@ export function workerCompute(createWorker: () => WorkerLike): PaneCompute {
       const values = read.source.values;
       for (let start = 0; start < values.length; start += SOURCE_ROWS_PER_MESSAGE) {
         if (options.signal?.aborted) throw abortError();
-        session.rows(values.slice(start, start + SOURCE_ROWS_PER_MESSAGE));
+        session.rows(values.slice(start, start + SOURCE_ROWS_PER_MESSAGE), read.source);
         await yieldToUi();
       }
       return await session.finish(read, options);
@@ -89,6 +89,8 @@ function openSession(createWorker: () => WorkerLike, options: Parameters<PaneCom
   const signal = options.signal;
   let ready = false;
   let sent = 0;
+  /** Whether the worker was told how to read the source (`begin`, with the first rows; it checks them on `run`). */
+  let begun = false;
   let outcome: ComputeOutcome<PaneResult> | null = null;
   let rows: OutCell[][] = [];
   let rowBytes: number[] = [];
@@ -135,8 +137,16 @@ function openSession(createWorker: () => WorkerLike, options: Parameters<PaneCom
     }
   };
   return {
-    rows(chunk) {
+    rows(chunk, source) {
       if (!worker) return;
+      if (!begun) {
+        const mapping = mappingFor(source.sheetName, options);
+        worker.postMessage({
+          type: "begin",
+          table: tableOptions({ source, mapping, policy: options.policy }),
+        });
+        begun = true;
+      }
       for (let start = 0; start < chunk.length; start += SOURCE_ROWS_PER_MESSAGE) {
         const packed = packRows(chunk, start, Math.min(chunk.length, start + SOURCE_ROWS_PER_MESSAGE));
         worker.postMessage({ type: "rows", packed }, transferables(packed));

@@ -12,7 +12,9 @@ import type { ScoreProgress } from "../../src/excel/scoreSheet";
 import { englishSample, largeSample, type SheetData } from "../../src/playground/samples";
 import { RESULT_ROWS_PER_MESSAGE, SOURCE_ROWS_PER_MESSAGE } from "../../src/taskpane/scoreWorkerProtocol";
 import { paneCompute, workerCompute } from "../../src/taskpane/workerCompute";
-import { unpackRows } from "../../src/taskpane/packedRows";
+import { packRows, unpackRows } from "../../src/taskpane/packedRows";
+import { createScoreWorkerHandler, type FromWorker } from "../../src/taskpane/scoreWorkerProtocol";
+import type { ComputeInput } from "../../src/excel/computeScore";
 import { rowByteSizes } from "../../src/excel/writePlan";
 import { installSimulator, SimWorkbook } from "../../src/workbook";
 import { fakeWorker, traffic } from "./fakeWorker";
@@ -96,6 +98,14 @@ test("source rows go to the worker while the sheet is read; rows travel in slice
   const lastRead = syncsAtPost.length - 1 - [...syncsAtPost].reverse().findIndex((x) => x >= 0);
   expect(firstRows).toBeGreaterThan(0);
   expect(firstRows).toBeLessThan(lastRead);
+  // `begin` comes first: the worker reads the invoices of each slice as it arrives, with the run's mapping.
+  const first = t.toWorker[0];
+  expect(first?.type).toBe("begin");
+  expect(first?.type === "begin" && first.table).toMatchObject({
+    mapping,
+    sheetName: "Invoices",
+    rowOffset: 0,
+  });
   const sent = t.toWorker
     .filter((m) => m.type === "rows")
     .map((m) => (m.type === "rows" ? m.packed.rowCount : 0));
@@ -175,4 +185,56 @@ test("a failure inside the worker is a failed run with its message, not a crash"
     workerCompute(() => fakeWorker(traffic())),
   );
   expect(res.status).toBe("failed");
+});
+
+test("without a mapping the worker detects the columns as the pane's thread does (needsMapping)", async () => {
+  const sheets = englishSample();
+  load(sheets);
+  const inThread = await scoreActiveSheetWith(
+    { policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en" },
+    paneCompute,
+  );
+  load(sheets);
+  const inWorker = await scoreActiveSheetWith(
+    { policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en" },
+    workerCompute(() => fakeWorker(traffic())),
+  );
+  expect(inThread.status).toBe("needsMapping");
+  expect(inWorker).toEqual(inThread);
+});
+
+test("the worker refuses a run whose input would read the source otherwise than the rows were read", () => {
+  const posted: FromWorker[] = [];
+  const handle = createScoreWorkerHandler((m) => posted.push(m));
+  const [invoices] = englishSample();
+  handle({
+    type: "begin",
+    table: { policy: DEFAULT_POLICY, sheetName: "Invoices", rowOffset: 0, columnOffset: 0 },
+  });
+  handle({ type: "rows", packed: packRows(invoices.values, 0, invoices.values.length) });
+  const input: ComputeInput = {
+    source: { sheetName: "Invoices", rowIndex: 0, columnIndex: 3, values: [] },
+    customers: null,
+    rates: null,
+    history: [],
+    mapping: undefined,
+    policy: DEFAULT_POLICY,
+    asOf: AS_OF,
+    lang: "en",
+    runDate: AS_OF,
+  };
+  handle({ type: "start", input });
+  handle({ type: "run" });
+  expect(posted).toEqual([{ type: "failed", message: expect.stringMatching(/other options/) }]);
+  // The same input placed where the rows were read: the run goes through.
+  posted.length = 0;
+  handle({
+    type: "begin",
+    table: { policy: DEFAULT_POLICY, sheetName: "Invoices", rowOffset: 0, columnOffset: 0 },
+  });
+  handle({ type: "rows", packed: packRows(invoices.values, 0, invoices.values.length) });
+  handle({ type: "start", input: { ...input, source: { ...input.source, columnIndex: 0 } } });
+  handle({ type: "run" });
+  expect(posted.map((m) => m.type)).toContain("outcome");
+  expect(posted.at(-1)?.type).toBe("done");
 });

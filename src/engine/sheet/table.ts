@@ -165,10 +165,6 @@ function mappedColumns(mapping: ColumnMapping): [Role, number][] {
   return out;
 }
 
-function toRows(rows: unknown): readonly (readonly unknown[])[] {
-  return Array.isArray(rows) ? (rows as unknown[]).map((r) => (Array.isArray(r) ? r : [])) : [];
-}
-
 /** Why an Excel error value (`#N/A`, `#REF!` …) cannot be used. */
 function excelErrorReason(value: unknown): Msg {
   const v = String(value).trim();
@@ -276,39 +272,135 @@ export function readTable(
   input: readonly (readonly unknown[])[],
   options: ReadTableOptions = {},
 ): ReadTableResult {
-  const rows = toRows(input);
+  const reader = tableReader(options);
+  reader.push(Array.isArray(input) ? input : []);
+  return reader.finish();
+}
+
+/**
+ * {@link readTable} fed in slices: `push` the rows in order (as a chunked read delivers them), then `finish`. The
+ * result is exactly readTable's on all the rows at once — the pane's scoring worker reads the invoices while the
+ * next chunk of the sheet is still on its way, instead of after the whole sheet has arrived.
+ *
+ * How it stays exact: the header is found once the first `maxScan` rows (or the given header row) are in; rows are
+ * read in order; the one rule that looks ahead — a blank customer *after the last customer row* is a totals row —
+ * holds back every row from the first row without a customer name until a customer row arrives (then they were
+ * not after the last one) or the input ends (then they were).
+ */
+export interface TableReader {
+  push(rows: readonly (readonly unknown[])[]): void;
+  finish(): ReadTableResult;
+}
+
+export function tableReader(options: ReadTableOptions = {}): TableReader {
   const policy = options.policy ?? DEFAULT_POLICY;
   const rowOffset = Math.max(0, Math.floor(options.rowOffset ?? 0)) || 0;
   const columnOffset = Math.max(0, Math.floor(options.columnOffset ?? 0)) || 0;
   const sheetName = options.sheetName;
+  const givenHeader =
+    typeof options.headerRowIndex === "number" &&
+    Number.isInteger(options.headerRowIndex) &&
+    options.headerRowIndex >= -1
+      ? options.headerRowIndex
+      : null;
+  const maxScan = options.maxScan ?? 20;
+  /** Rows needed before the header can be chosen exactly as readTable on the whole input would. */
+  const headNeeded = givenHeader !== null ? givenHeader + 1 : Math.max(0, maxScan);
+  let head: (readonly unknown[])[] | null = [];
+  let total = 0;
+  let body: {
+    push(row: readonly unknown[], i: number): void;
+    finish(total: number): ReadTableResult;
+  } | null = null;
+  const begin = () => {
+    body = tableBody(head ?? [], options, policy, {
+      rowOffset,
+      columnOffset,
+      sheetName,
+      givenHeader,
+      maxScan,
+    });
+    const rows = head ?? [];
+    head = null;
+    for (let i = 0; i < rows.length; i++) body.push(rows[i]!, i);
+  };
+  // No rows needed to place the header (`headerRowIndex: -1`, or `maxScan: 0`): read from the first row.
+  if (headNeeded <= 0) begin();
+  return {
+    push(rows) {
+      for (const r of rows) {
+        const row = Array.isArray(r) ? r : [];
+        if (body) body.push(row, total);
+        else {
+          head!.push(row);
+          if (head!.length >= headNeeded) begin();
+        }
+        total++;
+      }
+    },
+    finish() {
+      if (!body) begin();
+      return body!.finish(total);
+    },
+  };
+}
+
+interface BodyPlacement {
+  readonly rowOffset: number;
+  readonly columnOffset: number;
+  readonly sheetName: string | undefined;
+  readonly givenHeader: number | null;
+  readonly maxScan: number;
+}
+
+/** The header and mapping from the first rows, then a reader of every row in order (see {@link tableReader}). */
+function tableBody(
+  rows: readonly (readonly unknown[])[],
+  options: ReadTableOptions,
+  policy: Policy,
+  { rowOffset, columnOffset, sheetName, givenHeader, maxScan }: BodyPlacement,
+): { push(row: readonly unknown[], i: number): void; finish(total: number): ReadTableResult } {
   const issues: Issue[] = [];
 
   let detection: HeaderDetection | null = null;
   let headerRowIndex: number;
-  if (
-    typeof options.headerRowIndex === "number" &&
-    Number.isInteger(options.headerRowIndex) &&
-    options.headerRowIndex >= -1
-  ) {
-    headerRowIndex = Math.min(options.headerRowIndex, rows.length - 1);
+  if (givenHeader !== null) {
+    headerRowIndex = Math.min(givenHeader, rows.length - 1);
   } else {
-    detection = detectHeaderRow(rows, options.maxScan ?? 20);
+    detection = detectHeaderRow(rows, maxScan);
     headerRowIndex = detection ? detection.index : options.mapping ? 0 : -1;
   }
-  const headerRow = headerRowIndex >= 0 ? rows[headerRowIndex]! : [];
+  // `?? []`: a mapping given for an empty input puts the header at row 0, which does not exist.
+  const headerRow = headerRowIndex >= 0 ? (rows[headerRowIndex] ?? []) : [];
   const headers = headerRow.map((h) => parseTextCell(h) ?? "");
   const ctx: Ctx = { headers, rowOffset, columnOffset, sheetName };
   const firstDataIndex = headerRowIndex + 1;
-  const base = {
+  const baseOf = (total: number) => ({
     headerRowIndex,
     headers,
     detection,
     firstDataIndex,
-    rowCount: Math.max(0, rows.length - firstDataIndex),
+    rowCount: Math.max(0, total - firstDataIndex),
     rowOffset,
     columnOffset,
     ...(sheetName !== undefined ? { sheetName } : {}),
-  };
+  });
+  /** A result decided by the header alone: no rows are read. */
+  const unread = (mapping: ColumnMapping, mappingProblems: readonly MappingProblem[]) => ({
+    push: () => undefined,
+    finish: (total: number): ReadTableResult => ({
+      ...baseOf(total),
+      mapping,
+      mappingProblems,
+      invoices: [],
+      issues,
+      blankRows: 0,
+      totalRowsSkipped: 0,
+      errorRowsSkipped: 0,
+      dateOrderHint: null,
+      currencies: [],
+    }),
+  });
 
   if (headerRowIndex < 0 && !options.mapping) {
     issues.push(
@@ -325,18 +417,7 @@ export function readTable(
         "NO_HEADER",
       ),
     );
-    return {
-      ...base,
-      mapping: {},
-      mappingProblems: [],
-      invoices: [],
-      issues,
-      blankRows: 0,
-      totalRowsSkipped: 0,
-      errorRowsSkipped: 0,
-      dateOrderHint: null,
-      currencies: [],
-    };
+    return unread({}, []);
   }
 
   let mapping: ColumnMapping;
@@ -369,18 +450,7 @@ export function readTable(
   const mappingProblems = validateMapping(mapping, policy);
   if (mappingProblems.length > 0) {
     for (const p of mappingProblems) issues.push(makeIssue(ctx, -1, -1, "", p.message, "error", "MAPPING"));
-    return {
-      ...base,
-      mapping,
-      mappingProblems,
-      invoices: [],
-      issues,
-      blankRows: 0,
-      totalRowsSkipped: 0,
-      errorRowsSkipped: 0,
-      dateOrderHint: null,
-      currencies: [],
-    };
+    return unread(mapping, mappingProblems);
   }
 
   const cols = mappedColumns(mapping);
@@ -422,16 +492,6 @@ export function readTable(
     return code;
   };
 
-  // Last row with a real customer: blank-customer rows with numbers after it are totals.
-  let lastCustomerIndex = -1;
-  for (let i = rows.length - 1; i >= firstDataIndex; i--) {
-    const t = customerText(rows[i]![cCustomer]);
-    if (t !== null && !infoOf(t).totals) {
-      lastCustomerIndex = i;
-      break;
-    }
-  }
-
   const invoices: Invoice[] = [];
   const currencies = new Set<string>();
   let blankRows = 0;
@@ -454,8 +514,11 @@ export function readTable(
   const hasNumber = (row: readonly unknown[], c: number) =>
     c >= 0 && !isBlank(row[c]) && parseNumberCell(row[c], rr.numOpts).ok;
 
-  for (let i = firstDataIndex; i < rows.length; i++) {
-    const row = rows[i]!;
+  /**
+   * One data row. `afterLastCustomer`: no row with a real customer name follows (blank-customer rows with a number
+   * there are totals); only asked of rows without a customer, which {@link tableReader} holds back until it knows.
+   */
+  const readRow = (row: readonly unknown[], i: number, afterLastCustomer: boolean): void => {
     let blank = true;
     for (let k = 0; k < colIndexes.length; k++) {
       if (!isBlank(row[colIndexes[k]!])) {
@@ -465,7 +528,7 @@ export function readTable(
     }
     if (blank) {
       blankRows++;
-      continue;
+      return;
     }
     if (isExcelError(row[cCustomer])) {
       // An error value is not a name (spec §1: unreadable cells are reported, never guessed): skip the row.
@@ -473,7 +536,7 @@ export function readTable(
       rr.error(cCustomer, excelErrorReason(row[cCustomer]), "EXCEL_ERROR");
       errorRowsSkipped++;
       for (const e of rr.errors) issues.push(e);
-      continue;
+      return;
     }
     if (repeatsHeader(row)) {
       totalRowsSkipped++;
@@ -488,11 +551,11 @@ export function readTable(
           "REPEATED_HEADER",
         ),
       );
-      continue;
+      return;
     }
     const customer = parseTextCell(row[cCustomer]);
     const info = customer !== null ? infoOf(customer) : null;
-    if (info ? info.totals : i > lastCustomerIndex && (hasNumber(row, cAmount) || hasNumber(row, cBalance))) {
+    if (info ? info.totals : afterLastCustomer && (hasNumber(row, cAmount) || hasNumber(row, cBalance))) {
       totalRowsSkipped++;
       issues.push(
         makeIssue(
@@ -505,7 +568,7 @@ export function readTable(
           "TOTALS_ROW",
         ),
       );
-      continue;
+      return;
     }
 
     rr.start(row, i);
@@ -608,7 +671,7 @@ export function readTable(
         rr.error(-1, { en: "The row could not be read.", zh: "无法读取该行。" }, "UNREADABLE_ROW");
       errorRowsSkipped++;
       for (const e of rr.errors) issues.push(e);
-      continue;
+      return;
     }
     for (const w of rr.warnings) issues.push(w);
 
@@ -675,42 +738,61 @@ export function readTable(
       insuredLimit,
       yearsTrading,
     });
-  }
-
-  const dmyEvidence = rr.dmy;
-  const mdyEvidence = rr.mdy;
-  const ambiguousDates = rr.ambiguous;
-  const dateOrderHint =
-    dmyEvidence > 0 && mdyEvidence === 0 ? "DMY" : mdyEvidence > 0 && dmyEvidence === 0 ? "MDY" : null;
-  if (ambiguousDates > 0 && dateOrderHint) {
-    const label = DATE_ORDER_LABELS[dateOrderHint];
-    const path = dateOrderSettingPath();
-    issues.push(
-      makeIssue(
-        ctx,
-        -1,
-        -1,
-        "",
-        {
-          en: `${ambiguousDates} ${ambiguousDates === 1 ? "date" : "dates"} could be day/month or month/day and ${ambiguousDates === 1 ? "was" : "were"} not read. The sheet's other dates are all ${label.en.toLowerCase()}: set ${path.en} to ${label.en} and score again.`,
-          zh: `有${ambiguousDates}个日期无法确定是日/月还是月/日，未被读取。表中其他日期均为“${label.zh}”格式：请将${path.zh}设为“${label.zh}”后重新评分。`,
-        },
-        "note",
-        "DATE_ORDER_HINT",
-      ),
-    );
-  }
-  const currencyList = [...currencies].sort();
-  return {
-    ...base,
-    mapping,
-    mappingProblems,
-    invoices,
-    issues,
-    blankRows,
-    totalRowsSkipped,
-    errorRowsSkipped,
-    dateOrderHint,
-    currencies: currencyList,
   };
+
+  // Rows held back from the first row without a real customer name until one follows (see tableReader).
+  const held: { row: readonly unknown[]; i: number }[] = [];
+  const flush = (afterLastCustomer: boolean) => {
+    for (const h of held) readRow(h.row, h.i, afterLastCustomer);
+    held.length = 0;
+  };
+  const push = (row: readonly unknown[], i: number): void => {
+    if (i < firstDataIndex) return;
+    const t = customerText(row[cCustomer]);
+    if (t !== null && !infoOf(t).totals) {
+      if (held.length > 0) flush(false);
+      readRow(row, i, false);
+    } else held.push({ row, i });
+  };
+
+  const finish = (total: number): ReadTableResult => {
+    flush(true);
+    const dmyEvidence = rr.dmy;
+    const mdyEvidence = rr.mdy;
+    const ambiguousDates = rr.ambiguous;
+    const dateOrderHint =
+      dmyEvidence > 0 && mdyEvidence === 0 ? "DMY" : mdyEvidence > 0 && dmyEvidence === 0 ? "MDY" : null;
+    if (ambiguousDates > 0 && dateOrderHint) {
+      const label = DATE_ORDER_LABELS[dateOrderHint];
+      const path = dateOrderSettingPath();
+      issues.push(
+        makeIssue(
+          ctx,
+          -1,
+          -1,
+          "",
+          {
+            en: `${ambiguousDates} ${ambiguousDates === 1 ? "date" : "dates"} could be day/month or month/day and ${ambiguousDates === 1 ? "was" : "were"} not read. The sheet's other dates are all ${label.en.toLowerCase()}: set ${path.en} to ${label.en} and score again.`,
+            zh: `有${ambiguousDates}个日期无法确定是日/月还是月/日，未被读取。表中其他日期均为“${label.zh}”格式：请将${path.zh}设为“${label.zh}”后重新评分。`,
+          },
+          "note",
+          "DATE_ORDER_HINT",
+        ),
+      );
+    }
+    const currencyList = [...currencies].sort();
+    return {
+      ...baseOf(total),
+      mapping,
+      mappingProblems,
+      invoices,
+      issues,
+      blankRows,
+      totalRowsSkipped,
+      errorRowsSkipped,
+      dateOrderHint,
+      currencies: currencyList,
+    };
+  };
+  return { push, finish };
 }
