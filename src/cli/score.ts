@@ -19,7 +19,7 @@ import { scoreActiveSheet, todaySerial } from "../excel/scoreActiveSheet";
 import type { ScoreProgress } from "../excel/scoreSheet";
 import { previewSource } from "../excel/selection";
 import { SimWorkbook, installSimulator } from "../workbook";
-import { openWorkbookFile, saveWorkbookFile, type ExcelJsModule } from "../workbook/io";
+import { openWorkbookFile, saveWorkbookFile, type ExcelJsModule, type InflateRaw } from "../workbook/io";
 import { USAGE, parseArgs, type CliLang, type ScoreArgs } from "./args";
 import { CLI_TEXT, formatReport, type Report } from "./report";
 
@@ -34,6 +34,8 @@ export interface CliIo {
   /** stderr is a terminal: show progress. */
   isTTY: boolean;
   loadExcelJs(): Promise<ExcelJsModule>;
+  /** Raw DEFLATE for reading large sheets (src/workbook/io/fastCells.ts); default DecompressionStream. */
+  inflateRaw?: InflateRaw;
 }
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -109,7 +111,12 @@ async function score(args: ScoreArgs, io: CliIo): Promise<number> {
   const wb = new SimWorkbook({ displayLanguage: lang });
   installSimulator(wb, globalThis);
   progress("open");
-  const opened = await openWorkbookFile(wb, { name: args.input, bytes }, io.loadExcelJs);
+  const opened = await openWorkbookFile(
+    wb,
+    { name: args.input, bytes },
+    io.loadExcelJs,
+    io.inflateRaw ? { inflateRaw: io.inflateRaw } : {},
+  );
   if (opened.status === "refused") {
     endProgress();
     return fail(EXIT.badInput, opened.message);

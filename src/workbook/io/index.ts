@@ -14,9 +14,17 @@
 import type { SimWorkbook } from "../simWorkbook";
 import { CsvRefused, readCsv } from "./csv";
 import { NOTES, REFUSALS, type Msg } from "./messages";
-import { readXlsx, writeXlsx, type ExcelJsModule, type ReadWorkbook, type WriteOptions } from "./xlsx";
+import {
+  readXlsx,
+  writeXlsx,
+  type ExcelJsModule,
+  type ReadWorkbook,
+  type ReadXlsxOptions,
+  type WriteOptions,
+} from "./xlsx";
 
-export type { ExcelJsModule } from "./xlsx";
+export type { ExcelJsModule, ReadXlsxOptions } from "./xlsx";
+export type { InflateRaw } from "./fastCells";
 export { REFUSALS, NOTES, type Msg } from "./messages";
 export { decodeCsv, detectDelimiter, parseCsv, sheetNameFor } from "./csv";
 export { serialFromExcelJsDate } from "./xlsx";
@@ -82,6 +90,7 @@ export async function openWorkbookFile(
   wb: SimWorkbook,
   file: { name: string; bytes: Uint8Array },
   loadExcelJs: () => Promise<ExcelJsModule>,
+  xlsxOptions: ReadXlsxOptions = {},
 ): Promise<OpenResult> {
   const kind = fileKind(file.name, file.bytes);
   const refuse = (message: Msg): OpenResult => ({ status: "refused", message });
@@ -109,7 +118,7 @@ export async function openWorkbookFile(
     case "xlsx": {
       let read: ReadWorkbook;
       try {
-        read = await readXlsx(await loadExcelJs(), file.bytes, wb.model);
+        read = await readXlsx(await loadExcelJs(), file.bytes, wb.model, xlsxOptions);
       } catch (err) {
         const detail = err instanceof Error ? err.message : String(err);
         return refuse(detail === "no worksheets" ? REFUSALS.noSheets : REFUSALS.notXlsx(detail));

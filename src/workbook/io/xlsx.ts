@@ -34,6 +34,13 @@ import {
 } from "../model/types";
 import type { WorkbookModel } from "../model/workbook";
 import { isErrorValue } from "../numberFormat";
+import {
+  excelJsDate,
+  isExcelJsDateFormat,
+  splitPackage,
+  type InflateRaw,
+  type PlainSheet,
+} from "./fastCells";
 import { NOTES, type Msg } from "./messages";
 
 /** The ExcelJS module (its Node build or its browser build: both export `Workbook`). */
@@ -332,6 +339,84 @@ const OPTIONAL_PARTS: [string, string, string][] = [
   ["xl/threadedComments/", "threaded comments", "批注"],
 ];
 
+type CellStyle = Partial<ExcelJs.Style>;
+
+export interface ReadXlsxOptions {
+  /** Read large sheets' plain rows without ExcelJS (fastCells.ts); default true. */
+  fastCells?: boolean;
+  /** Sheets from this many characters of XML are split (default in fastCells.ts; tests force 0). */
+  minSheetChars?: number;
+  /** DEFLATE for the split (Node: zlib's inflateRawSync; default: DecompressionStream). */
+  inflateRaw?: InflateRaw;
+}
+
+/** The style ExcelJS gives a cell without a style index: one shared object (styleFor caches by object). */
+const NO_STYLE: CellStyle = Object.freeze({});
+
+/**
+ * The plain rows fastCells.ts read, given to `put` as ExcelJS would have given them: each cell's style is the
+ * style object ExcelJS made for its index (the probe cell's), numbers with a date format go through ExcelJS's date
+ * conversion, and the gaps before a row's last cell get the column's style as ExcelJS's `Cell` constructor gives
+ * them (`_mergeStyle`: its number format, font, alignment, border, fill and protection, in that order).
+ */
+function readPlainRows(
+  ws: ExcelJs.Worksheet,
+  plain: PlainSheet,
+  date1904: boolean,
+  rowFormat: (r: number, hidden: boolean, height: number | undefined) => void,
+  put: (r: number, c: number, content: ReturnType<typeof cellContent>, st: CellStyle | undefined) => void,
+): void {
+  const styles = new Map<number, CellStyle>();
+  const styleOf = (id: number): CellStyle => {
+    if (!id) return NO_STYLE;
+    let st = styles.get(id);
+    if (!st) {
+      const probe = plain.probes.get(id);
+      st = probe ? (ws.getCell(probe.row, probe.col).style as CellStyle) : {};
+      styles.set(id, st);
+    }
+    return st;
+  };
+  const gapStyles = new Map<number, CellStyle>();
+  const gapStyle = (col: number): CellStyle => {
+    let st = gapStyles.get(col);
+    if (!st) {
+      const from = (ws.getColumn(col).style ?? {}) as CellStyle;
+      st = {};
+      for (const k of ["numFmt", "font", "alignment", "border", "fill", "protection"] as const)
+        if (from[k]) (st as Record<string, unknown>)[k] = from[k];
+      gapStyles.set(col, st);
+    }
+    // A fresh object per gap, as ExcelJS makes one per cell (styleFor caches by object).
+    return { ...st };
+  };
+  for (const row of plain.rows) {
+    const r = row.row - 1;
+    rowFormat(r, row.hidden, row.height);
+    const present = new Set<number>();
+    let last = 0;
+    for (const cell of row.cells) {
+      const st = styleOf(cell.styleId);
+      let v = cell.value;
+      if (typeof v === "number" && isExcelJsDateFormat(st.numFmt))
+        v = serialFromExcelJsDate(excelJsDate(v, date1904));
+      const content: ReturnType<typeof cellContent> =
+        v === undefined
+          ? [undefined, undefined, undefined]
+          : typeof v === "object"
+            ? [v.error, undefined, undefined]
+            : typeof v === "number"
+              ? [Number.isFinite(v) ? v : "#NUM!", undefined, undefined]
+              : [v === "" ? undefined : v, undefined, undefined];
+      put(r, cell.col - 1, content, st);
+      present.add(cell.col);
+      last = Math.max(last, cell.col);
+    }
+    for (let c = 1; c < last; c++)
+      if (!present.has(c)) put(r, c - 1, [undefined, undefined, undefined], gapStyle(c));
+  }
+}
+
 /**
  * Reads an .xlsx package into new sheets bound to `model` (not installed: the caller swaps them in only when the
  * whole read succeeded, so a failure leaves the current workbook as it was). Throws on a file ExcelJS cannot read.
@@ -340,9 +425,12 @@ export async function readXlsx(
   excel: ExcelJsModule,
   bytes: Uint8Array,
   model: WorkbookModel,
+  { fastCells = true, ...splitOptions }: ReadXlsxOptions = {},
 ): Promise<ReadWorkbook> {
+  // Large sheets: plain rows are read by fastCells.ts, ExcelJS reads the rest (see there why and how).
+  const split = fastCells ? await splitPackage(bytes, splitOptions) : null;
   const book = new excel.Workbook();
-  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  await book.xlsx.load((split?.bytes ?? bytes) as unknown as ArrayBuffer);
   const notKept = new Map<string, string>();
   const parts = partsPresent(
     bytes,
@@ -387,26 +475,35 @@ export async function readXlsx(
     let links = false;
     let notes = false;
     const values: Grid<CellValue> = s.values;
+    const rowFormat = (r: number, hidden: boolean | undefined, height: number | undefined) => {
+      if (hidden) s.hiddenRows.add(r);
+      if (typeof height === "number" && height > 0) s.rowHeights.set(r, height);
+    };
+    const put = (
+      r: number,
+      c: number,
+      content: ReturnType<typeof cellContent>,
+      st: CellStyle | undefined,
+    ) => {
+      const [v, f, cached] = content;
+      if (f !== undefined) {
+        gridSet(s.formulas, r, c, f);
+        if (cached !== undefined) gridSet(s.cached, r, c, cached);
+      } else if (v !== undefined) gridSet(values, r, c, v);
+      if (st) {
+        const fmt = st.numFmt;
+        if (fmt && fmt !== "General") gridSet(s.numFmt, r, c, fmt);
+        else if (s.colNumFmt.has(c)) gridSet(s.numFmt, r, c, "General");
+        const mapped = styleFor(st);
+        if (mapped) gridSet(s.styles, r, c, mapped);
+      }
+    };
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const r = rowNumber - 1;
-      if (row.hidden) s.hiddenRows.add(r);
-      if (typeof row.height === "number" && row.height > 0) s.rowHeights.set(r, row.height);
+      rowFormat(r, row.hidden, row.height);
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-        const c = colNumber - 1;
         if (cell.type === 1 /* ValueType.Merge: a merged cell other than the top-left */) return;
-        const [v, f, cached] = cellContent(cell);
-        if (f !== undefined) {
-          gridSet(s.formulas, r, c, f);
-          if (cached !== undefined) gridSet(s.cached, r, c, cached);
-        } else if (v !== undefined) gridSet(values, r, c, v);
-        const st = cell.style as Partial<ExcelJs.Style> | undefined;
-        if (st) {
-          const fmt = st.numFmt;
-          if (fmt && fmt !== "General") gridSet(s.numFmt, r, c, fmt);
-          else if (s.colNumFmt.has(c)) gridSet(s.numFmt, r, c, "General");
-          const mapped = styleFor(st);
-          if (mapped) gridSet(s.styles, r, c, mapped);
-        }
+        put(r, colNumber - 1, cellContent(cell), cell.style as CellStyle | undefined);
         const raw = cell.value as { richText?: unknown; hyperlink?: unknown } | null;
         if (raw && typeof raw === "object") {
           if (raw.richText) rich = true;
@@ -415,6 +512,8 @@ export async function readXlsx(
         if (cell.note) notes = true;
       });
     });
+    const plain = split?.sheets.get(ws.id);
+    if (plain) readPlainRows(ws, plain, split!.date1904, rowFormat, put);
     if (rich)
       notKept.set(
         "formatting of parts of a cell's text (the text is kept)",
