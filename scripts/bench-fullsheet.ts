@@ -2,7 +2,8 @@
  * Excel's full sheet in the playground (issue 10, item 7): 1,048,575 invoices (+ the header row = all 1,048,576
  * rows of a worksheet) scored in the built playground in headless Chromium (playwright-core + /usr/bin/chromium,
  * like test/e2e/run.js), as an analyst would: open `?sample=large&rows=1048575`, click "Score this sheet" (the
- * first run detects the columns and asks to confirm them), then "Save mapping and score".
+ * columns are detected with certainty, so the first click scores; an unsure detection would ask to confirm them,
+ * then "Save mapping and score" runs).
  *
  * Printed (one JSON object, last line):
  * - `load`: page ready time and its longest task (generating the sample; not part of a run);

@@ -14,9 +14,9 @@
  *   slices, sent while the sheet is read: the worker reads the invoices from each slice as it comes, with
  *   tableReader, so reading the sheet and reading the invoices overlap) · `start` (everything but the source
  *   values) · `run`
- *   worker → pane: `ready` (script loaded) · `progress` (engine steps) · `outcome` (the engine's outcome without the
- *   data rows; the summary is the pane's view model) · `rows` (the rows to write, sanitised, with their JSON sizes,
- *   in slices) · `done` · `failed`.
+ *   worker → pane: `ready` (script loaded) · `progress` (engine steps) · `rows` (the rows to write, sanitised, with
+ *   their JSON sizes, in slices: sent before the view model is built, so the pane unpacks them meanwhile) ·
+ *   `outcome` (the engine's outcome without the data rows; the summary is the pane's view model) · `done` · `failed`.
  */
 import { computeScore, tableOptions, type ComputeInput } from "../excel/computeScore";
 import {
@@ -123,19 +123,8 @@ function runCompute(input: ComputeInput, post: Post, sourceRows: number, table?:
   }
   post({ type: "progress", done: 2, total: COMPUTE_STEPS });
   const { plan } = outcome;
-  const summary = toPaneResult(outcome.summary, input.policy, input.source.sheetName);
-  post({ type: "progress", done: 3, total: COMPUTE_STEPS });
+  // The rows to write go first: the pane unpacks them while this thread builds the view model.
   const rowCount = Math.max(0, sourceRows - outcome.headerRowOffset - 1);
-  post({
-    type: "outcome",
-    outcome: {
-      status: "plan",
-      headerRowOffset: outcome.headerRowOffset,
-      plan: { ...plan, columns: plan.columns.map((c) => ({ ...c, values: [] })) },
-      summary,
-    },
-    rowCount,
-  });
   const columns = plan.columns;
   const width = columns.length;
   const cell = outCells();
@@ -151,6 +140,18 @@ function runCompute(input: ComputeInput, post: Post, sourceRows: number, table?:
     for (let r = 0; r < n; r++) rowBytes[r] += width + 2;
     post({ type: "rows", packed, rowBytes }, [...transferables(packed), rowBytes.buffer as ArrayBuffer]);
   }
+  post({ type: "progress", done: 3, total: COMPUTE_STEPS });
+  const summary = toPaneResult(outcome.summary, input.policy, input.source.sheetName);
+  post({
+    type: "outcome",
+    outcome: {
+      status: "plan",
+      headerRowOffset: outcome.headerRowOffset,
+      plan: { ...plan, columns: plan.columns.map((c) => ({ ...c, values: [] })) },
+      summary,
+    },
+    rowCount,
+  });
   post({ type: "progress", done: COMPUTE_STEPS, total: COMPUTE_STEPS });
   post({ type: "done" });
 }

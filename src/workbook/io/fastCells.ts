@@ -16,7 +16,7 @@
  * Exactness: a plain cell yields what ExcelJS would have given for it — same value (ExcelJS's own conversions
  * replicated: numbers with a date format go through its `excelToDate` and back, `t="str"` text is entity-decoded
  * twice as its cell parser does, shared strings decode `_xHHHH_` as its TextXform does), same style object (the
- * probe's), the same column style for gaps (its `_mergeStyle`) — test/files/fastCells.test.ts compares both paths on
+ * probe's), the same column style for gaps (its `_mergeStyle`) — test/io/fastCells.test.ts compares both paths on
  * every workbook of the test corpus and on generated ones. A sheet with hyperlinks or comments, a strict-namespace or
  * prefixed worksheet, ZIP64, encryption or anything unexpected: `splitPackage` leaves that sheet (or the whole
  * package) to ExcelJS — never a guess.

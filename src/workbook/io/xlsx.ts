@@ -11,7 +11,8 @@
  * rest of the cell format, borders included, as `Style.file`); merged cells; column widths, row heights, hidden
  * rows and columns; tables; conditional formats (custom, cell-value, colour-scale and data-bar rules interpreted;
  * the rest stored as the file held them); workbook and sheet names; the active sheet. What it does not keep is
- * listed in the open's notes (data validation, notes, pictures, charts, pivot tables, macros …).
+ * listed in the open's notes (data validation, notes, pictures, charts, pivot tables, macros …). Large sheets'
+ * plain rows are read by fastCells.ts rather than by ExcelJS, with the same result (see there).
  *
  * WRITE — the model as it stands, through ExcelJS: the same parts, formula cells with the model's current results
  * (so a reader that does not recalculate shows them), and notes for what ExcelJS cannot write (charts, names that
