@@ -471,10 +471,9 @@ function splitSheet(xml: string, sst: Sst): SplitSheet | null {
     const row = r !== undefined ? parseInt(r, 10) : NaN;
     if (!(row > lastRow)) return null; // rows without numbers or out of order: ExcelJS's business
     lastRow = row;
-    const cells =
-      attr(tag, "s") === undefined && attr(tag, "customFormat") === undefined
-        ? plainCells(body, row, sst)
-        : null;
+    // A row style (`s`) reaches ExcelJS's gap cells: such rows stay with it. (`customFormat` alone means nothing
+    // to ExcelJS, and LibreOffice writes customFormat="false" on every row.)
+    const cells = attr(tag, "s") === undefined ? plainCells(body, row, sst) : null;
     if (!cells || merges.some((m) => row >= m.r0 && row <= m.r1)) {
       keep(rowXml, row, cells);
       continue;
