@@ -10,6 +10,10 @@
  * - Rows whose mapped cells are all blank are ignored (`blankRows`).
  * - A totals row — customer cell "Total", "Grand total", "Subtotal", "合计", "总计", "小计" …, or a blank customer with
  *   a number after the last customer row — is skipped with a `note` (`totalRowsSkipped`).
+ * - A row without a customer whose first value is a subtotal label ("Partner cumul aged balance", "Subtotal …",
+ *   "小计 …"), or after the last customer with a number in a column no role reads (an export's footer), is a totals row too.
+ * - A section heading — the row's only value one text outside the customer column, no number (Odoo's partner title
+ *   above each partner's lines) — is skipped with a `note` (`SECTION_HEADING`, counted in `totalRowsSkipped`).
  * - A repeated header row — every non-blank mapped cell holds that column's header text, at least two of them (ERP
  *   detail reports such as Odoo's aged partner balance repeat the header under each partner) — is skipped with a
  *   `note` (`REPEATED_HEADER`, counted in `totalRowsSkipped`: not data, not an error).
@@ -125,6 +129,14 @@ const TOTAL_WORDS = new Set(
 export function isTotalsLabel(text: string): boolean {
   const k = headerKey(text);
   return TOTAL_WORDS.has(k) || /^(?:grand)?total(?:s|due|ar|receivables)?$/.test(k);
+}
+
+/**
+ * A label that opens a subtotal or totals row in another column than the customer's: a totals label, or text naming
+ * a total or a running sum ("Partner cumul aged balance" in Odoo, "Subtotal Acme Ltd", "Total for …", "小计").
+ */
+export function isSubtotalLabel(text: string): boolean {
+  return isTotalsLabel(text) || /\b(?:sub-?)?totals?\b|\bcumul/i.test(text) || /合计|小计|总计/.test(text);
 }
 
 interface Ctx {
@@ -513,6 +525,30 @@ function tableBody(
   };
   const hasNumber = (row: readonly unknown[], c: number) =>
     c >= 0 && !isBlank(row[c]) && parseNumberCell(row[c], rr.numOpts).ok;
+  const mappedSet = new Set(colIndexes);
+  /** A number in a column no role reads (the aging columns an export adds: a footer's percentages, sums). */
+  const hasOtherNumber = (row: readonly unknown[]) => {
+    for (let c = 0; c < row.length; c++) if (!mappedSet.has(c) && typeof row[c] === "number") return true;
+    return false;
+  };
+  /**
+   * A section heading: the row's only value is one text, outside the customer column, and no number — e.g. the
+   * partner title Odoo's Aged Partner Balance writes in its Date column above each partner's lines.
+   */
+  const headingColumn = (row: readonly unknown[]): number => {
+    let at = -1;
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      if (at >= 0 || typeof row[c] !== "string" || isExcelError(row[c])) return -1;
+      at = c;
+    }
+    return at === cCustomer ? -1 : at;
+  };
+  /** The row's first value: its column, or -1 for an empty row. */
+  const firstValue = (row: readonly unknown[]): number => {
+    for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return c;
+    return -1;
+  };
 
   /**
    * One data row. `afterLastCustomer`: no row with a real customer name follows (blank-customer rows with a number
@@ -553,16 +589,40 @@ function tableBody(
       );
       return;
     }
-    const customer = parseTextCell(row[cCustomer]);
-    const info = customer !== null ? infoOf(customer) : null;
-    if (info ? info.totals : afterLastCustomer && (hasNumber(row, cAmount) || hasNumber(row, cBalance))) {
+    const heading = headingColumn(row);
+    if (heading >= 0) {
       totalRowsSkipped++;
       issues.push(
         makeIssue(
           ctx,
           i,
-          cCustomer,
-          row[cCustomer],
+          heading,
+          row[heading],
+          { en: "Section heading skipped (not an invoice).", zh: "已跳过分节标题行（不是发票）。" },
+          "note",
+          "SECTION_HEADING",
+        ),
+      );
+      return;
+    }
+    const customer = parseTextCell(row[cCustomer]);
+    const info = customer !== null ? infoOf(customer) : null;
+    // Without a customer, the message names the row's first value (the label, or the footer's first figure).
+    const first = info ? cCustomer : firstValue(row);
+    const label = first >= 0 && typeof row[first] === "string" && isSubtotalLabel(row[first] as string);
+    if (
+      info
+        ? info.totals
+        : label ||
+          (afterLastCustomer && (hasNumber(row, cAmount) || hasNumber(row, cBalance) || hasOtherNumber(row)))
+    ) {
+      totalRowsSkipped++;
+      issues.push(
+        makeIssue(
+          ctx,
+          i,
+          first,
+          row[first],
           { en: "Totals row skipped.", zh: "已跳过合计行。" },
           "note",
           "TOTALS_ROW",

@@ -359,3 +359,55 @@ describe("currency from the money text (spec §1 v2)", () => {
     expect(comma.invoices.map((i) => [i.amount, i.currency])).toEqual([[1200, "EUR"]]);
   });
 });
+
+describe("ERP report layouts: section headings and subtotal rows are notes, not errors", () => {
+  const row = (customer: string, no: string, amount: number | string, extra: unknown[] = []) => [
+    customer,
+    no,
+    d(2025, 1, 1),
+    d(2025, 1, 31),
+    amount,
+    "",
+    "Open",
+    ...extra,
+  ];
+  const codes = (rows: unknown[][]) =>
+    readTable(rows).issues.map((i) => [i.row, i.code, i.severity, i.column, i.value]);
+
+  test("a lone text outside the customer column is a section heading; a subtotal label opens a totals row", () => {
+    const rows = [
+      HEADER,
+      ["", "", "Acme Ltd"], // partner title written in the Invoice Date column
+      row("Acme Ltd", "A-1", 100),
+      ["", "", "Subtotal Acme Ltd", "", 100], // label first, customer blank, customers follow
+      ["", "", "Beta GmbH"],
+      row("Beta GmbH", "B-1", 50),
+      ["", "", "Percents", "", "", "", "", 42.5], // footer: after the last customer, a number no role reads
+    ];
+    expect(codes(rows)).toEqual([
+      [2, "SECTION_HEADING", "note", "C", "Acme Ltd"],
+      [4, "TOTALS_ROW", "note", "C", "Subtotal Acme Ltd"],
+      [5, "SECTION_HEADING", "note", "C", "Beta GmbH"],
+      [7, "TOTALS_ROW", "note", "C", "Percents"],
+    ]);
+    const t = readTable(rows);
+    expect(t.invoices.map((i) => i.invoiceNo)).toEqual(["A-1", "B-1"]);
+    expect([t.totalRowsSkipped, t.errorRowsSkipped]).toEqual([4, 0]);
+  });
+
+  test("rows that only look like them stay errors: a name alone, a lone number, a label that is not one", () => {
+    const rows = [
+      HEADER,
+      ["Acme Ltd"], // the customer's name and nothing else: an invoice without amount, not a heading
+      ["", "", "", "", 300], // a lone amount with no customer, customers follow
+      ["", "Totally new range", d(2025, 1, 1), d(2025, 1, 31), 80], // "Totally" is not "Total"
+      row("Beta GmbH", "B-1", 50),
+    ];
+    const t = readTable(rows);
+    expect(t.errorRowsSkipped).toBe(3);
+    expect(t.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["MISSING_AMOUNT", "MISSING_CUSTOMER"]),
+    );
+    expect(t.issues.some((i) => i.code === "SECTION_HEADING" || i.code === "TOTALS_ROW")).toBe(false);
+  });
+});
