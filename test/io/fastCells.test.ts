@@ -80,6 +80,20 @@ async function variedWorkbook(date1904 = false): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
+/** Sheet ids and part numbers that differ (a sheet removed, one added): rows must reach the right sheet. */
+async function renumberedWorkbook(): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const fill = (ws: ExcelJS.Worksheet, tag: string) => {
+    for (let i = 0; i < 30; i++) ws.addRow([`${tag}${i}`, i]);
+  };
+  fill(book.addWorksheet("A"), "a");
+  const gone = book.addWorksheet("B");
+  fill(book.addWorksheet("C"), "c");
+  book.removeWorksheet(gone.id);
+  fill(book.addWorksheet("D"), "d"); // sheetId 2, part sheet2.xml … in a different order than C (3, sheet3.xml)
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
 async function streamedWorkbook(): Promise<Uint8Array> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fast-")), "s.xlsx");
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -105,6 +119,7 @@ describe("fast cells read what ExcelJS reads", () => {
     ["a workbook with every kind of cell", variedWorkbook],
     ["a streamed export (inline strings)", () => streamedWorkbook()],
     ["a 1904-dated workbook", () => variedWorkbook(true)],
+    ["sheet ids that differ from part numbers", renumberedWorkbook],
     ...fs
       .readdirSync(path.join(__dirname, "../fixtures/erp"))
       .filter((f) => f.endsWith(".xlsx"))

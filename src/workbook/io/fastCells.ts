@@ -502,10 +502,14 @@ function sheetParts(workbook: string, rels: string): Map<string, number> {
     if (id && target) targets.set(id, target);
   }
   const out = new Map<string, number>();
+  const ids = new Set<number>();
   for (const m of workbook.matchAll(/<sheet\s[^>]*>/g)) {
     const id = Number(attr(m[0], "sheetId"));
     const rid = attr(m[0], "r:id");
     const target = rid ? targets.get(rid) : undefined;
+    // Plain rows are found again by sheet id: a repeated id could hand one sheet's rows to another.
+    if (ids.has(id)) throw new Unsupported("repeated sheetId");
+    ids.add(id);
     if (!target || !Number.isInteger(id)) continue;
     out.set(`xl/${target.replace(/^(\s|\/xl\/)+/, "")}`, id);
   }
