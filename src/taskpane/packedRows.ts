@@ -103,12 +103,21 @@ export function transferables(packed: PackedRows): ArrayBuffer[] {
   return [packed.kinds.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer];
 }
 
-/** Unpacks into rows; `each(row, index)` receives each row as it is built (so callers can append in place). */
-export function unpackRows(packed: PackedRows, each: (row: unknown[], index: number) => void): void {
+/**
+ * Unpacks into rows; `each(row, index)` receives each row as it is built (so callers can append in place).
+ * `reuse`: one array is refilled for every row — for a consumer that keeps no reference to it (tableReader's
+ * pushRow), a million rows then cost no million arrays.
+ */
+export function unpackRows(
+  packed: PackedRows,
+  each: (row: unknown[], index: number) => void,
+  reuse = false,
+): void {
   const { rowCount, width, kinds, numbers, strings, others } = packed;
   let i = 0;
+  const shared = reuse ? new Array<unknown>(width) : null;
   for (let r = 0; r < rowCount; r++) {
-    const row = new Array<unknown>(width);
+    const row = shared ?? new Array<unknown>(width);
     for (let c = 0; c < width; c++, i++) {
       switch (kinds[i]) {
         case EMPTY_TEXT:

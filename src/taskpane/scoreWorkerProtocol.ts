@@ -79,11 +79,11 @@ export function createScoreWorkerHandler(post: Post): (message: ToWorker) => voi
         }
         return;
       case "rows": {
-        const chunk: unknown[][] = [];
-        unpackRows(message.packed, (row) => chunk.push(row));
-        received += chunk.length;
-        if (reader) reader.table.push(chunk);
-        else for (const row of chunk) values.push(row);
+        received += message.packed.rowCount;
+        const table = reader?.table;
+        // Read as they come, through one refilled row array (the reader keeps no reference to it).
+        if (table) unpackRows(message.packed, (row) => table.pushRow(row), true);
+        else unpackRows(message.packed, (row) => values.push(row));
         return;
       }
       case "run": {

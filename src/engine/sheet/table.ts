@@ -301,6 +301,11 @@ export function readTable(
  */
 export interface TableReader {
   push(rows: readonly (readonly unknown[])[]): void;
+  /**
+   * One row. The reader keeps no reference to `row` once this returns (the rows it must hold — the header search
+   * area, rows waiting for a customer row — are copied), so a caller may refill one array for every row.
+   */
+  pushRow(row: readonly unknown[]): void;
   finish(): ReadTableResult;
 }
 
@@ -338,18 +343,20 @@ export function tableReader(options: ReadTableOptions = {}): TableReader {
   };
   // No rows needed to place the header (`headerRowIndex: -1`, or `maxScan: 0`): read from the first row.
   if (headNeeded <= 0) begin();
+  const pushRow = (r: readonly unknown[]) => {
+    const row = Array.isArray(r) ? r : [];
+    if (body) body.push(row, total);
+    else {
+      head!.push(row.slice());
+      if (head!.length >= headNeeded) begin();
+    }
+    total++;
+  };
   return {
     push(rows) {
-      for (const r of rows) {
-        const row = Array.isArray(r) ? r : [];
-        if (body) body.push(row, total);
-        else {
-          head!.push(row);
-          if (head!.length >= headNeeded) begin();
-        }
-        total++;
-      }
+      for (const r of rows) pushRow(r);
     },
+    pushRow,
     finish() {
       if (!body) begin();
       return body!.finish(total);
@@ -812,7 +819,7 @@ function tableBody(
     if (t !== null && !infoOf(t).totals) {
       if (held.length > 0) flush(false);
       readRow(row, i, false);
-    } else held.push({ row, i });
+    } else held.push({ row: row.slice(), i });
   };
 
   const finish = (total: number): ReadTableResult => {
