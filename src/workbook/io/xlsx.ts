@@ -31,6 +31,7 @@ import {
   type Style,
   type TableModel,
   DEFAULT_FONT,
+  newCfModel,
   newId,
 } from "../model/types";
 import type { WorkbookModel } from "../model/workbook";
@@ -266,19 +267,7 @@ function cfFromRule(rule: ExcelJs.ConditionalFormattingRule, ref: string): CfMod
   const raw = rule as unknown as Record<string, unknown>;
   const { priority: _priority, ...file } = raw;
   const cf: CfModel = {
-    id: newId("cf"),
-    type: CF_TYPE[String(raw.type)] ?? "Custom",
-    ranges: rangesOf(ref),
-    stopIfTrue: raw.stopIfTrue === true,
-    custom: { formula: "", format: {} },
-    cellValue: { formula1: "", operator: "Between", format: {} },
-    colorScale: {},
-    dataBar: {
-      barDirection: "Context",
-      positiveFillColor: "#638EC6",
-      negativeFillColor: "#FF0000",
-      showDataBarOnly: false,
-    },
+    ...newCfModel(CF_TYPE[String(raw.type)] ?? "Custom", rangesOf(ref), raw.stopIfTrue === true),
     file,
   };
   const formulae = (raw.formulae as unknown[] | undefined) ?? [];

@@ -67,6 +67,29 @@ export interface CfModel {
   file?: Record<string, unknown>;
 }
 
+/**
+ * A new rule of `type` on `ranges` with every part at Excel's defaults (what `ConditionalFormatCollection.add` gives
+ * before its properties are set: data bars blue on positive, red on negative). The simulator's `add` and the xlsx
+ * reader both start from it.
+ */
+export function newCfModel(type: string, ranges: Rect[], stopIfTrue = false): CfModel {
+  return {
+    id: newId("cf"),
+    type,
+    ranges,
+    stopIfTrue,
+    custom: { formula: "", format: {} },
+    cellValue: { formula1: "", operator: "Between", format: {} },
+    colorScale: {},
+    dataBar: {
+      barDirection: "Context",
+      positiveFillColor: "#638EC6",
+      negativeFillColor: "#FF0000",
+      showDataBarOnly: false,
+    },
+  };
+}
+
 export interface TableModel {
   id: string;
   name: string;

@@ -4,7 +4,7 @@ import { clearRules } from "../model/conditionalFormats";
 import { normalizeColor } from "../color";
 import { SimError, SimErrorCodes, invalidArg, notFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
-import { type CfFormat, type CfModel, newId } from "../model/types";
+import { type CfFormat, type CfModel, newCfModel } from "../model/types";
 import { ClientResult, type PropDef, SimCollection, SimObject, installProxies } from "./proxy";
 import { Range } from "./range";
 import { RangeAreas, type RangeAreasTarget } from "./rangeAreas";
@@ -329,21 +329,7 @@ export class ConditionalFormatCollection extends SimCollection<ConditionalFormat
       const t = this._resolve<RangeTarget>();
       const sheet = writable(t.sheet);
       if (!CF_TYPES.includes(type)) throw invalidArg(`conditional format type ${type}`);
-      const cf: CfModel = {
-        id: newId("cf"),
-        type,
-        ranges: [{ ...t.rect }],
-        stopIfTrue: false,
-        custom: { formula: "", format: {} },
-        cellValue: { formula1: "", operator: "Between", format: {} },
-        colorScale: {},
-        dataBar: {
-          barDirection: "Context",
-          positiveFillColor: "#638EC6",
-          negativeFillColor: "#FF0000",
-          showDataBarOnly: false,
-        },
-      };
+      const cf = newCfModel(type, [{ ...t.rect }]);
       if (type === "ColorScale") {
         cf.colorScale = {
           minimum: { type: "LowestValue", color: "#F8696B" },
