@@ -31,6 +31,7 @@ import {
   type Style,
   type TableModel,
   DEFAULT_FONT,
+  DRAWN_STYLE_KEYS,
   newCfModel,
   newId,
 } from "../model/types";
@@ -132,17 +133,6 @@ function mappedStyle(st: Partial<ExcelJs.Style>): Style {
   if (al?.wrapText) out.wrapText = true;
   return out;
 }
-
-const STYLE_KEYS = [
-  "fill",
-  "fontColor",
-  "bold",
-  "italic",
-  "fontName",
-  "fontSize",
-  "hAlign",
-  "wrapText",
-] as const;
 
 /** True when the file's format has anything beyond the default font (so it must be kept for saving). */
 function hasFormat(st: Partial<ExcelJs.Style>): boolean {
@@ -612,7 +602,7 @@ function fileStyle(style: Style): Partial<ExcelJs.Style> | null {
   const base = (style.file ? JSON.parse(style.file) : {}) as Partial<ExcelJs.Style>;
   const from = style.file ? mappedStyle(base) : {};
   let changed = !style.file;
-  for (const k of STYLE_KEYS) {
+  for (const k of DRAWN_STYLE_KEYS) {
     if (style[k] === from[k]) continue;
     changed = true;
     const v = style[k];

@@ -6,7 +6,15 @@ import { MAX_COLS, MAX_ROWS, type Rect, intersect, rectCols, rectRows } from "..
 import { enterValue } from "../entry";
 import { clearRules } from "./conditionalFormats";
 import { type Grid, gridGet, gridSet } from "./grid";
-import { type CellValue, type CfModel, type ChartModel, type Style, type StyleKey, newId } from "./types";
+import {
+  type CellValue,
+  type CfModel,
+  type ChartModel,
+  type Style,
+  type StyleKey,
+  DRAWN_STYLE_KEYS,
+  newId,
+} from "./types";
 import type { WorkbookModel } from "./workbook";
 
 export class SheetModel {
@@ -216,17 +224,7 @@ export class SheetModel {
       }
     }
     if (formats) {
-      const keys: StyleKey[] = [
-        "fill",
-        "fontColor",
-        "bold",
-        "italic",
-        "fontName",
-        "fontSize",
-        "hAlign",
-        "wrapText",
-        "file",
-      ];
+      const keys: StyleKey[] = [...DRAWN_STYLE_KEYS, "file"];
       const whole =
         (rect.r0 === 0 && rect.r1 === MAX_ROWS - 1) || (rect.c0 === 0 && rect.c1 === MAX_COLS - 1);
       if (whole) for (const k of keys) this.setStyle(rect, k, undefined);

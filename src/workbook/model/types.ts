@@ -26,6 +26,18 @@ export interface Style {
 }
 export type StyleKey = keyof Style;
 
+/** The style properties the grid draws (all of {@link Style} but the file's own format). */
+export const DRAWN_STYLE_KEYS = [
+  "fill",
+  "fontColor",
+  "bold",
+  "italic",
+  "fontName",
+  "fontSize",
+  "hAlign",
+  "wrapText",
+] as const satisfies readonly StyleKey[];
+
 export const DEFAULT_FONT = { name: "Calibri", size: 11, color: "#000000" };
 export const DEFAULT_COLUMN_WIDTH = 64; // points-ish, like Excel's 8.43 chars
 export const DEFAULT_ROW_HEIGHT = 15;
