@@ -22,7 +22,9 @@ const e2e = require("../test/e2e/run.js") as {
   build(): void;
   startServer(): Promise<{ server: { close(): void }; baseUrl: string }>;
   launchChromium(): Promise<import("playwright-core").Browser>;
-  isLocal(url: string): boolean;
+  offlineContext(
+    browser: import("playwright-core").Browser,
+  ): Promise<import("playwright-core").BrowserContext>;
   DIST: string;
 };
 
@@ -129,10 +131,7 @@ async function benchPlayground(file: string): Promise<PlaygroundFigures> {
   const { server, baseUrl } = await e2e.startServer();
   const browser = await e2e.launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" });
-    await context.route("**/*", (route) =>
-      e2e.isLocal(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
-    );
+    const context = await e2e.offlineContext(browser);
     const page = await context.newPage();
     page.setDefaultTimeout(120_000);
     const consoleErrors: string[] = [];

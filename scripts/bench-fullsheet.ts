@@ -28,7 +28,9 @@ const e2e = require("../test/e2e/run.js") as {
   build(): void;
   startServer(): Promise<{ server: { close(): void }; baseUrl: string }>;
   launchChromium(): Promise<import("playwright-core").Browser>;
-  isLocal(url: string): boolean;
+  offlineContext(
+    browser: import("playwright-core").Browser,
+  ): Promise<import("playwright-core").BrowserContext>;
   DIST: string;
 };
 
@@ -91,10 +93,7 @@ async function main(): Promise<void> {
   const { server, baseUrl } = await e2e.startServer();
   const browser = await e2e.launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" });
-    await context.route("**/*", (route) =>
-      e2e.isLocal(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
-    );
+    const context = await e2e.offlineContext(browser);
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT_MS);
     const consoleErrors: string[] = [];

@@ -246,6 +246,18 @@ function launchChromium() {
   });
 }
 
+/**
+ * A browser context for the benches: the window size the e2e run uses, and every request that leaves localhost
+ * aborted (the benches measure the product, which makes none).
+ */
+async function offlineContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" });
+  await context.route("**/*", (route) =>
+    isLocal(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
+  );
+  return context;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const noBuild = args.includes("--no-build") || process.env.E2E_NO_BUILD === "1";
@@ -291,4 +303,14 @@ if (require.main === module) {
   });
 }
 
-module.exports = { isLocal, isStale, build, startServer, launchChromium, withProfile, CHROMIUM, DIST };
+module.exports = {
+  isLocal,
+  isStale,
+  build,
+  startServer,
+  launchChromium,
+  offlineContext,
+  withProfile,
+  CHROMIUM,
+  DIST,
+};
