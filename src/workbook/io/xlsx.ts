@@ -154,8 +154,17 @@ function hasFormat(st: Partial<ExcelJs.Style>): boolean {
 }
 
 /** Reads one cell's value: [value, formula, cached result]. */
-function cellContent(cell: ExcelJs.Cell): [CellValue | undefined, string | undefined, CellValue | undefined] {
-  const v = cell.value as unknown;
+type Content = [CellValue | undefined, string | undefined, CellValue | undefined];
+
+function cellContent(cell: ExcelJs.Cell): Content {
+  return valueContent(cell.value, cell);
+}
+
+/**
+ * A value as ExcelJS hands it over (`Cell.value`, or what it would hand over for a plain cell fastCells.ts read):
+ * [value, formula, cached result]. `cell` gives a formula value its formula text (shared formulas translated).
+ */
+function valueContent(v: unknown, cell: ExcelJs.Cell | null): Content {
   if (v === null || v === undefined) return [undefined, undefined, undefined];
   if (typeof v === "number") return [Number.isFinite(v) ? v : "#NUM!", undefined, undefined];
   if (typeof v === "string") return [v === "" ? undefined : v, undefined, undefined];
@@ -166,7 +175,7 @@ function cellContent(cell: ExcelJs.Cell): [CellValue | undefined, string | undef
   if (Array.isArray(o.richText))
     return [(o.richText as { text?: string }[]).map((t) => t.text ?? "").join(""), undefined, undefined];
   if ("formula" in o || "sharedFormula" in o) {
-    const formula = cell.formula;
+    const formula = cell?.formula;
     const result = resultValue(o.result);
     if (!formula) return [result, undefined, undefined];
     return [undefined, `=${formula}`, result];
@@ -344,7 +353,7 @@ function readPlainRows(
   plain: PlainSheet,
   date1904: boolean,
   rowFormat: (r: number, hidden: boolean, height: number | undefined) => void,
-  put: (r: number, c: number, content: ReturnType<typeof cellContent>, st: CellStyle | undefined) => void,
+  put: (r: number, c: number, content: Content, st: CellStyle | undefined) => void,
 ): void {
   const styles = new Map<number, CellStyle>();
   const styleOf = (id: number): CellStyle => {
@@ -377,18 +386,10 @@ function readPlainRows(
     let last = 0;
     for (const cell of row.cells) {
       const st = styleOf(cell.styleId);
-      let v = cell.value;
-      if (typeof v === "number" && isExcelJsDateFormat(st.numFmt))
-        v = serialFromExcelJsDate(excelJsDate(v, date1904));
-      const content: ReturnType<typeof cellContent> =
-        v === undefined
-          ? [undefined, undefined, undefined]
-          : typeof v === "object"
-            ? [v.error, undefined, undefined]
-            : typeof v === "number"
-              ? [Number.isFinite(v) ? v : "#NUM!", undefined, undefined]
-              : [v === "" ? undefined : v, undefined, undefined];
-      put(r, cell.col - 1, content, st);
+      const v = cell.value;
+      // A number with a date format reaches the reader as ExcelJS's Date, as it would have from ExcelJS.
+      const date = typeof v === "number" && isExcelJsDateFormat(st.numFmt);
+      put(r, cell.col - 1, valueContent(date ? excelJsDate(v, date1904) : v, null), st);
       present.add(cell.col);
       last = Math.max(last, cell.col);
     }
@@ -459,12 +460,7 @@ export async function readXlsx(
       if (hidden) s.hiddenRows.add(r);
       if (typeof height === "number" && height > 0) s.rowHeights.set(r, height);
     };
-    const put = (
-      r: number,
-      c: number,
-      content: ReturnType<typeof cellContent>,
-      st: CellStyle | undefined,
-    ) => {
+    const put = (r: number, c: number, content: Content, st: CellStyle | undefined) => {
       const [v, f, cached] = content;
       if (f !== undefined) {
         gridSet(s.formulas, r, c, f);
