@@ -436,13 +436,6 @@ function splitSheet(xml: string, sst: Sst): SplitSheet | null {
   const kept: string[] = [];
   const rows: PlainRow[] = [];
   const probes = new Map<number, { row: number; col: number }>();
-  const keep = (rowXml: string, row: number, cells: PlainCell[] | null) => {
-    kept.push(rowXml);
-    // A kept row's cells become probes for their style indexes (not in merged rows: ExcelJS restyles those).
-    if (!cells || merges.some((m) => row >= m.r0 && row <= m.r1)) return;
-    for (const c of cells)
-      if (c.styleId && !probes.has(c.styleId)) probes.set(c.styleId, { row, col: c.col });
-  };
   let at = 0;
   let lastRow = 0;
   for (;;) {
@@ -474,12 +467,14 @@ function splitSheet(xml: string, sst: Sst): SplitSheet | null {
     // A row style (`s`) reaches ExcelJS's gap cells: such rows stay with it. (`customFormat` alone means nothing
     // to ExcelJS, and LibreOffice writes customFormat="false" on every row.)
     const cells = attr(tag, "s") === undefined ? plainCells(body, row, sst) : null;
-    if (!cells || merges.some((m) => row >= m.r0 && row <= m.r1)) {
-      keep(rowXml, row, cells);
-      continue;
-    }
-    if (cells.some((c) => c.styleId && !probes.has(c.styleId))) {
-      keep(rowXml, row, cells);
+    const merged = merges.some((m) => row >= m.r0 && row <= m.r1);
+    // Kept for ExcelJS: rows that are not plain, merged rows, and a plain row with a style index not probed yet.
+    if (!cells || merged || cells.some((c) => c.styleId && !probes.has(c.styleId))) {
+      kept.push(rowXml);
+      // A kept row's cells become probes for their style indexes (not in merged rows: ExcelJS restyles those).
+      if (cells && !merged)
+        for (const c of cells)
+          if (c.styleId && !probes.has(c.styleId)) probes.set(c.styleId, { row, col: c.col });
       continue;
     }
     const ht = attr(tag, "ht");
