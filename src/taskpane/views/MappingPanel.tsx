@@ -23,7 +23,17 @@ import { MAPPABLE_ROLES, type MappingInfo } from "../services";
 import { fill, pick } from "../strings";
 import { useViewStyles } from "../styles";
 
-const useStyles = makeStyles({ badge: { marginInlineStart: tokens.spacingHorizontalS } });
+const useStyles = makeStyles({
+  // A small badge has a fixed one-line height: in a 320–350 px pane its text wraps, so let it grow with the text
+  // (it overflowed its own border and read as struck through).
+  badge: {
+    marginInlineStart: tokens.spacingHorizontalS,
+    height: "auto",
+    minHeight: "16px",
+    whiteSpace: "normal",
+    lineHeight: tokens.lineHeightBase100,
+  },
+});
 
 const REQUIRED: ReadonlySet<Role> = new Set<Role>(["customer"]);
 
