@@ -616,11 +616,10 @@ function tableBody(
     const info = customer !== null ? infoOf(customer) : null;
     // Without a customer, the message names the row's first value (the label, or the footer's first figure).
     const first = info ? cCustomer : firstValue(row);
-    const label = first >= 0 && typeof row[first] === "string" && isSubtotalLabel(row[first] as string);
     if (
       info
         ? info.totals
-        : label ||
+        : (first >= 0 && typeof row[first] === "string" && isSubtotalLabel(row[first] as string)) ||
           (afterLastCustomer && (hasNumber(row, cAmount) || hasNumber(row, cBalance) || hasOtherNumber(row)))
     ) {
       totalRowsSkipped++;
