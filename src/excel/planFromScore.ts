@@ -4,7 +4,13 @@
  */
 import { formatAmount, roundCents } from "../engine/pipeline/format";
 import { breachLabels, breachLegend, gradeLegend, localBucketLabels } from "../engine/pipeline/labels";
-import type { CurrencyKpis, CustomerResult, ScoredInvoice, ScoreResult } from "../engine/pipeline/types";
+import type {
+  BreachCode,
+  CurrencyKpis,
+  CustomerResult,
+  ScoredInvoice,
+  ScoreResult,
+} from "../engine/pipeline/types";
 import { dunnedRefs } from "../engine/pipeline/snapshot";
 import {
   OUTPUT_HEADERS,
@@ -75,7 +81,43 @@ export interface PlanContext {
 function alignedRows(result: ScoreResult, sourceRowCount: number): (ScoredInvoice | null)[] {
   const first = result.headerRowIndex + 1;
   const n = Math.max(0, sourceRowCount - first);
-  return Array.from({ length: n }, (_, r) => result.rows[first + r - result.firstDataIndex] ?? null);
+  const rows = new Array<ScoredInvoice | null>(n);
+  for (let r = 0; r < n; r++) rows[r] = result.rows[first + r - result.firstDataIndex] ?? null;
+  return rows;
+}
+
+/**
+ * One added column's cells for `rows` (spec §4: blank for rows without an invoice). Each column is one loop, and the
+ * texts are made once per distinct value — a full sheet repeats a few bucket and breach labels a million times: the
+ * bucket labels per bucket, the breach labels per breach list (the scorer shares one list among a customer's rows).
+ */
+function columnValues(
+  rows: readonly (ScoredInvoice | null)[],
+  key: ResultColumn,
+  buckets: readonly string[],
+  lang: Lang,
+): OutCell[] {
+  const out = new Array<OutCell>(rows.length);
+  if (key === "agingBucket") {
+    const texts = buckets.map((b) => safeText(b));
+    for (let i = 0; i < rows.length; i++) {
+      const k = rows[i]?.bucketIndex;
+      out[i] = k === null || k === undefined ? "" : (texts[k] ?? "");
+    }
+  } else if (key === "breaches") {
+    const texts = new Map<readonly BreachCode[], string>();
+    for (let i = 0; i < rows.length; i++) {
+      const codes = rows[i]?.breaches;
+      if (codes === undefined) {
+        out[i] = "";
+        continue;
+      }
+      let text = texts.get(codes);
+      if (text === undefined) texts.set(codes, (text = breachLabels(codes, lang)));
+      out[i] = text;
+    }
+  } else for (let i = 0; i < rows.length; i++) out[i] = outputCell(rows[i] ?? null, key);
+  return out;
 }
 
 /** Number format of each added column (text columns have none). */
@@ -95,18 +137,12 @@ export function planFromScore(result: ScoreResult, context: PlanContext): WriteP
   const lang = context.lang;
   // Bucket and breach texts in the display language (spec §4 v2); the bucket rules below test the same labels.
   const buckets = localBucketLabels(result.bucketLabels, lang);
-  const cell = (r: ScoredInvoice | null, key: ResultColumn): OutCell => {
-    if (key === "agingBucket")
-      return r && r.bucketIndex !== null ? safeText(buckets[r.bucketIndex] ?? "") : "";
-    if (key === "breaches") return r ? breachLabels(r.breaches, lang) : "";
-    return outputCell(r, key);
-  };
   const columns: OutputColumn[] = outputColumns(result).map((key) => {
     const numberFormat = COLUMN_FORMATS[key];
     return {
       key,
       header: OUTPUT_HEADERS[key],
-      values: rows.map((r) => cell(r, key)),
+      values: columnValues(rows, key, buckets, lang),
       ...(numberFormat ? { numberFormat } : {}),
     };
   });
