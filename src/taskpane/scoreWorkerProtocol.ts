@@ -26,9 +26,9 @@ import {
   type TableReader,
 } from "../engine/sheet/table";
 import type { ComputeOutcome } from "../excel/scoreSheet";
-import { safeCell, utf8Length, type OutCell } from "../excel/writePlan";
+import { safeCell, utf8Length } from "../excel/writePlan";
 import { toPaneResult } from "./fromPipeline";
-import { packCells, transferables, unpackRows, type PackedRows } from "./packedRows";
+import { columnPacker, transferables, unpackRows, type PackedRows } from "./packedRows";
 import type { PaneResult } from "./services";
 
 /** Source rows per `rows` message (≈ 200,000 cells for a 10-column invoice sheet). */
@@ -125,19 +125,15 @@ function runCompute(input: ComputeInput, post: Post, sourceRows: number, table?:
   const { plan } = outcome;
   // The rows to write go first: the pane unpacks them while this thread builds the view model.
   const rowCount = Math.max(0, sourceRows - outcome.headerRowOffset - 1);
-  const columns = plan.columns;
-  const width = columns.length;
-  const cell = outCells();
+  const columns = plan.columns.map((c) => c.values);
+  const pack = columnPacker((v) => {
+    const text = safeCell(v) as string;
+    return { text, bytes: utf8Length(JSON.stringify(text)) };
+  });
   for (let start = 0; start < rowCount; start += RESULT_ROWS_PER_MESSAGE) {
-    const n = Math.min(RESULT_ROWS_PER_MESSAGE, rowCount - start);
-    const rowBytes = new Float64Array(n);
-    const packed = packCells(n, width, (r, c) => {
-      const v = cell.of(columns[c].values[start + r]);
-      rowBytes[r] += cell.bytes(v);
-      return v;
-    });
-    // "[" + cells + "," between them + "]", plus the separator rowByteSizes counts for each row.
-    for (let r = 0; r < n; r++) rowBytes[r] += width + 2;
+    const { packed, rowBytes } = pack(columns, start, Math.min(RESULT_ROWS_PER_MESSAGE, rowCount - start));
+    // rowByteSizes counts a separator after each row besides the row's own JSON.
+    for (let r = 0; r < rowBytes.length; r++) rowBytes[r] += 1;
     post({ type: "rows", packed, rowBytes }, [...transferables(packed), rowBytes.buffer as ArrayBuffer]);
   }
   post({ type: "progress", done: 3, total: COMPUTE_STEPS });
@@ -154,33 +150,4 @@ function runCompute(input: ComputeInput, post: Post, sourceRows: number, table?:
   });
   post({ type: "progress", done: COMPUTE_STEPS, total: COMPUTE_STEPS });
   post({ type: "done" });
-}
-
-/**
- * Output cells and their JSON sizes, with the work per distinct string done once (an output column repeats a few
- * labels a million times): `of` is `safeCell`, `bytes` the UTF-8 length of the cell's JSON.
- */
-function outCells(): { of: (v: unknown) => OutCell; bytes: (v: OutCell) => number } {
-  const safe = new Map<string, OutCell>();
-  const sizes = new Map<string, number>();
-  return {
-    of(v) {
-      if (typeof v !== "string") return safeCell(v ?? "");
-      let out = safe.get(v);
-      if (out === undefined) {
-        out = safeCell(v);
-        safe.set(v, out);
-      }
-      return out;
-    },
-    bytes(v) {
-      if (typeof v === "number") return String(v).length;
-      let n = sizes.get(v);
-      if (n === undefined) {
-        n = utf8Length(JSON.stringify(v));
-        sizes.set(v, n);
-      }
-      return n;
-    },
-  };
 }

@@ -1,6 +1,6 @@
 /** Packing rows into transferable typed arrays (src/taskpane/packedRows.ts): exact round trips. */
 import fc from "fast-check";
-import { packCells, packRows, transferables, unpackRows } from "../../src/taskpane/packedRows";
+import { columnPacker, packCells, packRows, transferables, unpackRows } from "../../src/taskpane/packedRows";
 
 const cell = fc.oneof(
   fc.double({ noNaN: false }),
@@ -58,4 +58,50 @@ test("a column of distinct strings (invoice numbers) beside repeated labels: exa
   expect(packed.strings.filter((s) => labels.includes(s))).toEqual(labels);
   // A column judged distinct appends its strings: 2,000 distinct numbers + 1,000 later repeats + 3 labels.
   expect(packed.strings.length).toBe(3003);
+});
+
+test("columns packed with their rows' JSON sizes: exact cells and sizes over blocks, each distinct text made once", () => {
+  const column = fc.array(
+    fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.nat(),
+      fc.string(),
+      fc.constantFrom("", "1-30", "逾期超过90天", "=A1", '"q"', "\u0001"),
+    ),
+    { minLength: 0, maxLength: 30 },
+  );
+  fc.assert(
+    fc.property(
+      fc.array(column, { minLength: 1, maxLength: 4 }),
+      fc.integer({ min: 1, max: 7 }),
+      (columns, size) => {
+        const count = Math.max(...columns.map((c) => c.length));
+        const made = new Map<string, number>();
+        const pack = columnPacker((s) => {
+          made.set(s, (made.get(s) ?? 0) + 1);
+          const text = s.startsWith("=") ? `'${s}` : s;
+          return { text, bytes: new TextEncoder().encode(JSON.stringify(text)).length };
+        });
+        for (let start = 0; start < count; start += size) {
+          const n = Math.min(size, count - start);
+          const { packed, rowBytes } = pack(columns, start, n);
+          const rows: unknown[][] = [];
+          unpackRows(structuredClone(packed), (row) => rows.push(row));
+          const expected = Array.from({ length: n }, (_, r) =>
+            columns.map((c) => {
+              const v = c[start + r];
+              if (typeof v === "number") return Number.isFinite(v) ? v : "";
+              return v === undefined ? "" : v.startsWith("=") ? `'${v}` : v;
+            }),
+          );
+          expect(rows).toEqual(expected);
+          expect(Array.from(rowBytes)).toEqual(
+            expected.map((row) => new TextEncoder().encode(JSON.stringify(row)).length),
+          );
+        }
+        for (const times of made.values()) expect(times).toBe(1);
+      },
+    ),
+  );
 });
