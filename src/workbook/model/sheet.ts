@@ -244,20 +244,32 @@ export class SheetModel {
     let c0 = Infinity;
     let c1 = -1;
     const empty = (v: unknown): boolean => v === undefined || v === "";
-    // Per row only its first and last non-empty cell matter: a full sheet costs one look at each end of a row.
+    const filled = (row: unknown[] | undefined): boolean => !!row && row.some((v) => !empty(v));
+    // The playground's grid asks after every write of a run (a full sheet: dozens of times over a million rows), so
+    // a scan does the least per row: the first and last filled rows are found from each end, and a row between them
+    // is read only beyond the columns already known to be used (usually not at all: a length compare).
     const scan = (g: Grid<unknown>): void => {
-      for (let r = 0; r < g.length; r++) {
+      let top = 0;
+      while (top < g.length && !filled(g[top])) top++;
+      if (top === g.length) return;
+      let bottom = g.length - 1;
+      while (!filled(g[bottom])) bottom--;
+      if (top < r0) r0 = top;
+      if (bottom > r1) r1 = bottom;
+      for (let r = top; r <= bottom; r++) {
         const row = g[r];
         if (!row) continue;
-        let first = 0;
-        while (first < row.length && empty(row[first])) first++;
-        if (first === row.length) continue;
-        let last = row.length - 1;
-        while (empty(row[last])) last--;
-        if (r < r0) r0 = r;
-        if (r > r1) r1 = r;
-        if (first < c0) c0 = first;
-        if (last > c1) c1 = last;
+        for (let c = row.length - 1; c > c1; c--)
+          if (!empty(row[c])) {
+            c1 = c;
+            break;
+          }
+        const end = Math.min(c0, row.length);
+        for (let c = 0; c < end; c++)
+          if (!empty(row[c])) {
+            c0 = c;
+            break;
+          }
       }
     };
     scan(this.values);
