@@ -33,6 +33,28 @@ export function jsonStringBytes(s: string): number {
   return n;
 }
 
+const TEXT_SLOTS = 1024;
+const slotText: (string | undefined)[] = new Array<string | undefined>(TEXT_SLOTS);
+const slotBytes = new Array<number>(TEXT_SLOTS).fill(0);
+
+/**
+ * {@link jsonStringBytes} through a small direct-mapped cache: cells repeat a few texts (customer names, terms,
+ * statuses, bucket labels) millions of times, and looking one up is a comparison (by reference when it is the same
+ * string) instead of a pass over its characters. A slot holds one string and its size; the answer is always exact.
+ */
+function textBytes(s: string): number {
+  const len = s.length;
+  if (len === 0) return 2;
+  const slot =
+    (len * 157 + s.charCodeAt(0) * 31 + s.charCodeAt(len >> 1) * 7 + s.charCodeAt(len - 1)) &
+    (TEXT_SLOTS - 1);
+  if (slotText[slot] === s) return slotBytes[slot];
+  const n = jsonStringBytes(s);
+  slotText[slot] = s;
+  slotBytes[slot] = n;
+  return n;
+}
+
 /** Decimal digits of a non-negative integer below 1e15 (at least 1). */
 function digits(a: number): number {
   if (a < 1e5) return a < 10 ? 1 : a < 100 ? 2 : a < 1e3 ? 3 : a < 1e4 ? 4 : 5;
@@ -88,7 +110,7 @@ function measure(v: unknown, depth: number): number {
     for (let i = 0; i < o.length; i++) {
       const e: unknown = o[i];
       // Cells inline (a full sheet is millions of them); a row repeated by reference is measured once.
-      if (typeof e === "string") n += jsonStringBytes(e);
+      if (typeof e === "string") n += textBytes(e);
       else if (typeof e === "number") n += Number.isFinite(e) ? numberBytes(e) : 4;
       else if (typeof e === "object" && e !== null && e === prev) n += prevBytes;
       else {
