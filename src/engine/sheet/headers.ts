@@ -157,6 +157,7 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   amount: [
     "Amount",
     "Invoice Amount",
+    "Invoiced Amount",
     "Inv Amount",
     "Invoice Total",
     "Invoice Value",
@@ -502,6 +503,12 @@ export interface MappingNote {
   readonly column: number;
   readonly role: Role;
   readonly message: Msg;
+  /**
+   * True when the header of `column` is itself an exact synonym of the role, or the column that won is only a partial
+   * match: a real contest (mappingCertainty asks). False for a partial match losing to an exact one ("Customer Group"
+   * beside "Customer"): shown, but the detection stays certain.
+   */
+  readonly contested: boolean;
 }
 
 export interface MappingDetection {
@@ -520,7 +527,7 @@ export function detectMapping(
   allowed: (role: Role) => boolean = invoiceRoles,
 ): MappingDetection {
   const best = new Map<Role, { column: number; confidence: number }>();
-  const losers: { column: number; role: Role; winner: number }[] = [];
+  const losers: { column: number; role: Role; confidence: number }[] = [];
   const rank = (c: number) =>
     typeof headerRow[c] === "string"
       ? (EXACT_RANK.get(headerKey(headerRow[c] as string)) ?? Infinity)
@@ -534,9 +541,9 @@ export function detectMapping(
       guess.confidence > prev.confidence ||
       (guess.confidence === 1 && prev.confidence === 1 && rank(c) < rank(prev.column))
     ) {
-      losers.push({ column: prev.column, role: guess.role, winner: c });
+      losers.push({ column: prev.column, role: guess.role, confidence: prev.confidence });
       best.set(guess.role, { column: c, confidence: guess.confidence });
-    } else losers.push({ column: c, role: guess.role, winner: prev.column });
+    } else losers.push({ column: c, role: guess.role, confidence: guess.confidence });
   }
   const mapping: ColumnMapping = {};
   for (const role of ROLES) {
@@ -544,12 +551,14 @@ export function detectMapping(
     if (b) mapping[role] = b.column;
   }
   const notes = losers
-    .map(({ column, role }) => {
-      const winner = best.get(role)!.column;
+    .map(({ column, role, confidence }) => {
+      const won = best.get(role)!;
+      const winner = won.column;
       const text = (c: number) => String(headerRow[c] ?? "").trim();
       return {
         column,
         role,
+        contested: confidence === 1 || won.confidence < 1,
         message: {
           en: `Column "${text(column)}" also looks like ${ROLE_NAMES[role].en}; using "${text(winner)}" instead.`,
           zh: `列“${text(column)}”也像是${ROLE_NAMES[role].zh}；已改用列“${text(winner)}”。`,
@@ -666,8 +675,9 @@ export interface MappingCertainty {
  * columns), the first click scores at once … it asks first only when it is unsure, and says why." Unsure when:
  * a required role is missing (validateMapping); a required role in use — the customer, the amount and/or balance
  * column, the due date or else the invoice date and terms — was guessed from a header that only contains a synonym
- * ("Invoice Amount (USD)"); two columns claim one role (the detection's notes); or two rows of the top look like
- * the header row.
+ * ("Invoice Amount (USD)"); two columns claim one role (the detection's contested notes: two exact synonyms, or a
+ * partial winner — a partial header that lost to an exact synonym is a note, not a claim); or two rows of the top
+ * look like the header row.
  */
 export function mappingCertainty(
   headerRow: readonly unknown[],
@@ -694,7 +704,9 @@ export function mappingCertainty(
       zh: `${ROLE_NAMES[role].zh}是根据列标题“${text}”推测的，请核对。`,
     });
   }
-  for (const note of detected.notes) reasons.push(note.message);
+  // A partial header losing to an exact synonym ("Customer Group" beside "Customer") claims nothing: only a real
+  // contest — two exact synonyms, or a partial winner — is "a role claimed by two columns".
+  for (const note of detected.notes) if (note.contested) reasons.push(note.message);
   if (header?.ambiguous) {
     const rows = [header.index, ...header.candidates].map((r) => r + rowOffset + 1);
     const first = rows[0]!;

@@ -269,6 +269,46 @@ describe("mappingCertainty (spec §1 v2: score at once only when detection is ce
     ]);
   });
 
+  test("a partial header losing to an exact synonym is a note, not a claim: still certain", () => {
+    const row = ["Customer", "Customer Group", "Due Date", "Amount"];
+    const detected = detectMapping(row);
+    expect(detected.mapping.customer).toBe(0);
+    expect(detected.notes.map((n) => [n.message.en, n.contested])).toEqual([
+      ['Column "Customer Group" also looks like Customer; using "Customer" instead.', false],
+    ]);
+    expect(certainty(row)).toEqual({ certain: true, reasons: [] });
+  });
+
+  test("ERPNext's receivables header: only the real contest (Party and Customer Name, both exact) is a reason", () => {
+    const row = [
+      "Posting Date",
+      "Party Type",
+      "Party",
+      "Receivable Account",
+      "Customer Contact",
+      "Customer Name",
+      "Cost Center",
+      "Voucher Type",
+      "Voucher No",
+      "Due Date",
+      "Invoiced Amount",
+      "Paid Amount",
+      "Credit Note",
+      "Outstanding Amount",
+      "Age (Days)",
+      "Currency",
+      "Customer LPO",
+      "Territory",
+      "Customer Group",
+    ];
+    const c = certainty(row);
+    expect(c.certain).toBe(false);
+    expect(c.reasons.map((r) => r.en)).toEqual([
+      expect.stringMatching(/^Column "(Party|Customer Name)" also looks like Customer/),
+    ]);
+    expect(detectMapping(row).notes.length).toBeGreaterThan(1);
+  });
+
   test("two header rows at the top: unsure, naming the sheet rows", () => {
     const rows = [
       ["Customer", "Due Date", "Amount"],
