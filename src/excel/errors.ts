@@ -98,3 +98,21 @@ export function isPayloadTooLarge(error: unknown, payloadBytes = 0): boolean {
 export function withNote(message: Bilingual, note: Bilingual): Bilingual {
   return { en: `${message.en} ${note.en}`, zh: `${message.zh}${note.zh}` };
 }
+
+/**
+ * A failure of the engine step whose reason we wrote ourselves, in both languages (the scoring worker's own checks).
+ * Any other thrown value shows its message as it is, inside the bilingual "The sheet could not be scored: …".
+ */
+export class EngineError extends Error {
+  constructor(readonly reason: Bilingual) {
+    super(reason.en);
+    this.name = "EngineError";
+  }
+}
+
+/** Why the engine step failed, in both languages (an unexpected error's own message in both). */
+export function engineReason(error: unknown): Bilingual {
+  if (error instanceof EngineError) return error.reason;
+  const text = error instanceof Error ? error.message : String(error);
+  return { en: text, zh: text };
+}

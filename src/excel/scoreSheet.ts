@@ -19,7 +19,7 @@
  * a cancel (checked after every sync) or a failure undoes exactly what this run added and restores our previous cells.
  */
 import { writeChunked, DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_CELLS } from "./chunkWriter";
-import { mapOfficeError, withNote } from "./errors";
+import { engineReason, mapOfficeError, withNote } from "./errors";
 import { readSource, type SourcePlacement, type SourceRead, type SourceSnapshot } from "./readSource";
 import { HISTORY_SHEET, outputNameFor, type RunRecord } from "./runRecord";
 import { queueAddRules, queueDeleteOurRules, queueRuleFormulas, queueRuleScan } from "./rules";
@@ -225,11 +225,11 @@ export async function runScore<S, P, M>(
         if (options.signal?.aborted) return { status: "cancelled" as const };
       } catch (e) {
         if (options.signal?.aborted) return { status: "cancelled" as const };
-        const why = e instanceof Error ? e.message : String(e);
+        const why = engineReason(e);
         return {
           status: "failed" as const,
           code: "Engine",
-          message: { en: `The sheet could not be scored: ${why}`, zh: `无法对此工作表评分：${why}` },
+          message: { en: `The sheet could not be scored: ${why.en}`, zh: `无法对此工作表评分：${why.zh}` },
         };
       }
       if (outcome.status !== "plan") return outcome;

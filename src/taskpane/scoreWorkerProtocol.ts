@@ -26,6 +26,7 @@ import {
   type TableReader,
 } from "../engine/sheet/table";
 import type { ComputeOutcome } from "../excel/scoreSheet";
+import { EngineError, engineReason } from "../excel/errors";
 import { safeCell, utf8Length } from "../excel/writePlan";
 import { toPaneResult } from "./fromPipeline";
 import { columnPacker, transferables, unpackRows, type PackedRows } from "./packedRows";
@@ -51,13 +52,31 @@ export type FromWorker =
   /** Rows to write (cells are OutCell) and each row's JSON size as `rowByteSizes` counts it. */
   | { readonly type: "rows"; readonly packed: PackedRows; readonly rowBytes: Float64Array }
   | { readonly type: "done" }
-  | { readonly type: "failed"; readonly message: string };
+  /** `message` in English; `zh` when the worker wrote the reason itself (an EngineError). */
+  | { readonly type: "failed"; readonly message: string; readonly zh?: string };
 
 /**
  * The worker's message handler: collects the input, then on `run` computes and posts the outcome and the rows to
  * write. `post` sends one message to the pane.
  */
 export type Post = (message: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+const RUN_BEFORE_START = {
+  en: "the scoring worker was asked to run before it had the sheet (internal error).",
+  zh: "评分工作线程在收到工作表之前就被要求运行（内部错误）。",
+};
+const OTHER_OPTIONS = {
+  en: "the scoring worker read the sheet with other settings than this run's (internal error).",
+  zh: "评分工作线程读取工作表所用的设置与本次运行不同（内部错误）。",
+};
+
+/** The `failed` message for a thrown value: both languages when the reason is ours. */
+function failed(e: unknown): FromWorker {
+  const reason = engineReason(e);
+  return e instanceof EngineError
+    ? { type: "failed", message: reason.en, zh: reason.zh }
+    : { type: "failed", message: reason.en };
+}
 
 export function createScoreWorkerHandler(post: Post): (message: ToWorker) => void {
   let input: ComputeInput | null = null;
@@ -88,7 +107,7 @@ export function createScoreWorkerHandler(post: Post): (message: ToWorker) => voi
       }
       case "run": {
         if (!input) {
-          post({ type: "failed", message: "scoring worker: run before start" });
+          post(failed(new EngineError(RUN_BEFORE_START)));
           return;
         }
         try {
@@ -96,12 +115,12 @@ export function createScoreWorkerHandler(post: Post): (message: ToWorker) => voi
           if (reader) {
             // The rows were read as `begin` said: that must be how this input reads them, with nothing sent twice.
             if (JSON.stringify(tableOptions(input)) !== JSON.stringify(reader.options) || values.length > 0)
-              throw new Error("scoring worker: the source was read with other options than the run's");
+              throw new EngineError(OTHER_OPTIONS);
             table = reader.table.finish();
           }
           runCompute({ ...input, source: { ...input.source, values } }, post, received, table);
         } catch (e) {
-          post({ type: "failed", message: e instanceof Error ? e.message : String(e) });
+          post(failed(e));
         } finally {
           input = null;
           reader = null;

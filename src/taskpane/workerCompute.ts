@@ -11,6 +11,7 @@
 import type { Policy } from "../engine/policy";
 import type { ColumnMapping } from "../engine/sheet/types";
 import { yieldToUi } from "../excel/chunkWriter";
+import { EngineError } from "../excel/errors";
 import { computeScore } from "../excel/computeScore";
 import { computeInput, mappingFor, tableOptions } from "../excel/scoreActiveSheet";
 import type { Compute, ComputeOutcome, ComputeSession } from "../excel/scoreSheet";
@@ -133,7 +134,11 @@ function openSession(createWorker: () => WorkerLike, options: Parameters<PaneCom
         settle.resolve();
         return;
       case "failed":
-        settle.reject(new Error(data.message));
+        settle.reject(
+          data.zh === undefined
+            ? new Error(data.message)
+            : new EngineError({ en: data.message, zh: data.zh }),
+        );
     }
   };
   return {
@@ -158,7 +163,10 @@ function openSession(createWorker: () => WorkerLike, options: Parameters<PaneCom
         if (!worker) throw new WorkerUnavailable("the scoring worker was closed");
         const input = computeInput(read, opts);
         if (sent !== input.source.values.length)
-          throw new Error(`scoring worker: ${sent} rows sent for ${input.source.values.length} read`);
+          throw new EngineError({
+            en: `${sent} rows were sent to the scoring worker for ${input.source.values.length} read (internal error).`,
+            zh: `已读取 ${input.source.values.length} 行，却向评分工作线程发送了 ${sent} 行（内部错误）。`,
+          });
         worker.postMessage({ type: "start", input: { ...input, source: { ...input.source, values: [] } } });
         worker.postMessage({ type: "run" });
         await finished;
@@ -169,7 +177,11 @@ function openSession(createWorker: () => WorkerLike, options: Parameters<PaneCom
         close();
       }
       const result = outcome as ComputeOutcome<PaneResult> | null;
-      if (!result) throw new Error("the scoring worker sent no result");
+      if (!result)
+        throw new EngineError({
+          en: "the scoring worker sent no result (internal error).",
+          zh: "评分工作线程没有返回结果（内部错误）。",
+        });
       if (result.status !== "plan") return result;
       const complete = { ...result, rows, rowBytes };
       rows = [];

@@ -187,6 +187,33 @@ test("a failure inside the worker is a failed run with its message, not a crash"
   expect(res.status).toBe("failed");
 });
 
+test("the worker's own refusal reaches the pane in both languages", async () => {
+  const sheets = englishSample();
+  const mapping = await detectedMapping(sheets);
+  load(sheets);
+  const res = await scoreActiveSheetWith(
+    { policy: DEFAULT_POLICY, asOf: AS_OF, lang: "en", mapping },
+    workerCompute(() => {
+      // A pane that told the worker another placement than the run's: the worker must refuse, not score.
+      const w = fakeWorker(traffic());
+      const post = w.postMessage.bind(w);
+      w.postMessage = (m, transfer) =>
+        post(m.type === "begin" ? { ...m, table: { ...m.table, columnOffset: 1 } } : m, transfer);
+      return w;
+    }),
+  );
+  expect(res).toMatchObject({
+    status: "failed",
+    code: "Engine",
+    message: {
+      en: expect.stringMatching(
+        /^The sheet could not be scored: the scoring worker read the sheet with other/,
+      ),
+      zh: expect.stringMatching(/^无法对此工作表评分：评分工作线程读取工作表所用的设置/),
+    },
+  });
+});
+
 test("without a mapping the worker detects the columns as the pane's thread does (needsMapping)", async () => {
   const sheets = englishSample();
   load(sheets);
@@ -225,7 +252,13 @@ test("the worker refuses a run whose input would read the source otherwise than 
   };
   handle({ type: "start", input });
   handle({ type: "run" });
-  expect(posted).toEqual([{ type: "failed", message: expect.stringMatching(/other options/) }]);
+  expect(posted).toEqual([
+    {
+      type: "failed",
+      message: expect.stringMatching(/other settings than this run's/),
+      zh: expect.stringMatching(/设置与本次运行不同/),
+    },
+  ]);
   // The same input placed where the rows were read: the run goes through.
   posted.length = 0;
   handle({
