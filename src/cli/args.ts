@@ -2,13 +2,14 @@
  * Command-line arguments of `credit-risk`:
  *
  *   credit-risk score <file.xlsx|file.csv> [--sheet NAME] [--out FILE.xlsx] [--as-of YYYY-MM-DD]
- *                     [--lang en|zh-CN] [--json] [--strict]
+ *                     [--lang en|zh-CN] [--json] [--strict] [--mapping ROLE=COLUMN,…] [--policy FILE.json]
+ *                     [--date-order auto|dmy|mdy]
  *   credit-risk --help
  *
  * Parsing never throws: a wrong command line gives `{ ok: false, message }` (exit code 2).
  */
 import { serialFromYmd } from "../engine/serial";
-import type { Msg } from "../engine/sheet/types";
+import { ROLES, type Msg, type Role } from "../engine/sheet/types";
 
 export type CliLang = "en" | "zh-CN";
 
@@ -24,6 +25,18 @@ export interface ScoreArgs {
   json: boolean;
   /** Exit 1 when any row could not be read (it is skipped and reported either way). */
   strict: boolean;
+  /** Columns chosen by hand over the detected ones: a column letter or header text per role; null removes the role. */
+  mapping?: MappingOverride[];
+  /** A policy JSON file (the pane's saved policy), over the defaults. */
+  policyFile?: string;
+  /** The date order of text dates (Policy "Date order"); "auto" = null. */
+  dateOrder?: "DMY" | "MDY" | null;
+}
+
+/** One `ROLE=COLUMN` of --mapping: `column` a letter (as on the sheet) or header text; null for `ROLE=none`. */
+export interface MappingOverride {
+  role: Role;
+  column: string | null;
 }
 
 export type ParsedArgs =
@@ -44,6 +57,14 @@ Options:
   --lang en|zh-CN     language of the added columns, the summary sheet and the messages (default: en)
   --json              print one JSON object (KPIs, mapping, issues, notes) instead of text
   --strict            exit 1 when any row could not be read (such rows are skipped and reported either way)
+  --mapping ROLE=COLUMN,…
+                      choose columns instead of the detected ones: COLUMN is a letter as on the sheet or the
+                      header text, "none" drops the role (e.g. --mapping customer=C,amount="Invoiced Amount");
+                      roles: ${ROLES.join(", ")}
+  --policy FILE.json  the policy to score with (the pane's Policy settings as JSON; fields not given keep their
+                      defaults, unknown fields are an error)
+  --date-order auto|dmy|mdy
+                      how to read text dates such as 03/04/2025 (Policy "Date order"; default: the policy's)
   -h, --help          show this help
 
 Exit codes: 0 scored and saved; 1 the file or its data cannot be scored (the message names row, column and
@@ -60,6 +81,12 @@ value); 2 wrong command line.`,
   --lang en|zh-CN     新增列、汇总表和消息的语言（默认：en）
   --json              输出一个 JSON 对象（指标、列映射、问题、说明）而非文本
   --strict            有任何行无法读取时以 1 退出（无论如何这些行都会被跳过并报告）
+  --mapping 角色=列,…
+                      手动指定列以代替自动识别：列为工作表上的列字母或列标题，“none”表示不使用该角色
+                      （例如 --mapping customer=C,amount="Invoiced Amount"）；角色：${ROLES.join(", ")}
+  --policy 文件.json  评分所用的政策（任务窗格“政策”设置的 JSON；未给出的字段保持默认值，未知字段视为错误）
+  --date-order auto|dmy|mdy
+                      文本日期（如 03/04/2025）的读法（政策中的“日期顺序”；默认：按政策）
   -h, --help          显示此帮助
 
 退出代码：0 已评分并保存；1 文件或其数据无法评分（消息写明行、列和值）；2 命令行有误。`,
@@ -94,7 +121,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       strict = true;
       continue;
     }
-    const m = /^--(sheet|out|as-of|lang)(?:=(.*))?$/.exec(a);
+    const m = /^--(sheet|out|as-of|lang|mapping|policy|date-order)(?:=(.*))?$/.exec(a);
     if (m) {
       const value = m[2] ?? argv[++i];
       if (value === undefined || (m[2] === undefined && value.startsWith("--")))
@@ -133,6 +160,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       );
     asOf = serial;
   }
+  let dateOrder: ScoreArgs["dateOrder"];
+  if (opts["date-order"] !== undefined) {
+    const v = opts["date-order"].toLowerCase();
+    if (v !== "auto" && v !== "dmy" && v !== "mdy")
+      return fail(
+        `--date-order must be auto, dmy or mdy, not "${opts["date-order"]}".`,
+        `--date-order 必须为 auto、dmy 或 mdy，而不是“${opts["date-order"]}”。`,
+      );
+    dateOrder = v === "auto" ? null : v === "dmy" ? "DMY" : "MDY";
+  }
+  let mapping: MappingOverride[] | undefined;
+  if (opts.mapping !== undefined) {
+    const parsed = parseMapping(opts.mapping);
+    if ("error" in parsed) return fail(parsed.error.en, parsed.error.zh);
+    mapping = parsed.overrides;
+  }
   if (opts.out !== undefined && !/\.xlsx$/i.test(opts.out))
     return fail(
       `--out must name an .xlsx file, not "${opts.out}".`,
@@ -149,6 +192,64 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       lang,
       json,
       strict,
+      ...(mapping ? { mapping } : {}),
+      ...(opts.policy !== undefined ? { policyFile: opts.policy } : {}),
+      ...(dateOrder !== undefined ? { dateOrder } : {}),
     },
   };
+}
+
+/**
+ * `ROLE=COLUMN[,ROLE=COLUMN…]` → overrides. Roles as the help lists them (any case); a value in double quotes may
+ * hold commas; `none` (or `-`) drops the role. Each role at most once.
+ */
+export function parseMapping(text: string): { overrides: MappingOverride[] } | { error: Msg } {
+  const overrides: MappingOverride[] = [];
+  const items: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      items.push(current);
+      current = "";
+      continue;
+    }
+    current += ch;
+  }
+  items.push(current);
+  for (const raw of items) {
+    const item = raw.trim();
+    const eq = item.indexOf("=");
+    const name = eq < 0 ? item : item.slice(0, eq).trim();
+    const value =
+      eq < 0
+        ? ""
+        : item
+            .slice(eq + 1)
+            .trim()
+            .replace(/^"(.*)"$/s, "$1")
+            .trim();
+    if (eq < 0 || name === "" || value === "")
+      return {
+        error: {
+          en: `--mapping takes ROLE=COLUMN pairs separated by commas, not "${item}".`,
+          zh: `--mapping 的格式为以逗号分隔的“角色=列”，而不是“${item}”。`,
+        },
+      };
+    const role = ROLES.find((r) => r.toLowerCase() === name.toLowerCase());
+    if (!role)
+      return {
+        error: {
+          en: `--mapping: unknown role "${name}"; roles: ${ROLES.join(", ")}.`,
+          zh: `--mapping：未知角色“${name}”；可用角色：${ROLES.join(", ")}。`,
+        },
+      };
+    if (overrides.some((o) => o.role === role))
+      return {
+        error: { en: `--mapping names ${role} twice.`, zh: `--mapping 重复指定了 ${role}。` },
+      };
+    overrides.push({ role, column: /^(none|-)$/i.test(value) ? null : value });
+  }
+  return { overrides };
 }

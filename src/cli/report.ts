@@ -1,5 +1,6 @@
 /** The command line's text: messages and the KPI report, in English and Simplified Chinese. */
 import type { ScoreResult } from "../engine/pipeline";
+import { DATE_ORDER_LABELS, DATE_ORDER_SETTING } from "../engine/policy";
 import type { Msg } from "../engine/sheet/types";
 import type { CliLang } from "./args";
 
@@ -14,6 +15,8 @@ export interface Report {
   /** role → "Header (column letter)". */
   mapping: Record<string, string>;
   mappingNotes: Msg[];
+  /** The --policy file (null: the default policy) and the date order scored with (null: automatic). */
+  policy: { file: string | null; dateOrder: "DMY" | "MDY" | null };
   result: ScoreResult;
   notes: Msg[];
 }
@@ -49,6 +52,10 @@ export const CLI_TEXT = {
     zh: `工作表“${sheet}”（表头第 ${headerRow} 行）的列无法自动评分：\n${problems.map((p) => `  - ${p.zh}`).join("\n")}`,
   }),
   cancelled: { en: "the run was cancelled.", zh: "评分已取消。" },
+  badPolicy: (problems: Msg[]): Msg => ({
+    en: `the policy cannot be used:\n${problems.map((p) => `  - ${p.en}`).join("\n")}`,
+    zh: `无法使用该政策：\n${problems.map((p) => `  - ${p.zh}`).join("\n")}`,
+  }),
 };
 
 const LABELS = {
@@ -60,6 +67,13 @@ const LABELS = {
     en: `Saved ${r.output}${r.overwroteInput ? " (over the input, as --out asked)" : ""}.`,
     zh: `已保存 ${r.output}${r.overwroteInput ? "（按 --out 覆盖了输入文件）" : ""}。`,
   }),
+  policy: (r: Report): Msg => {
+    const order = DATE_ORDER_LABELS[r.policy.dateOrder ?? "auto"];
+    return {
+      en: `Policy: ${r.policy.file ?? "default"}; ${DATE_ORDER_SETTING.en}: ${order.en}.`,
+      zh: `政策：${r.policy.file ?? "默认"}；${DATE_ORDER_SETTING.zh}：${order.zh}。`,
+    };
+  },
   currency: { en: "Currency", zh: "币种" },
   exposure: { en: "Total exposure", zh: "风险敞口合计" },
   credit: { en: "Unapplied credit", zh: "未核销贷项" },
@@ -94,6 +108,7 @@ export function formatReport(r: Report): string {
   const lines: string[] = [
     t(LABELS.scored(r, p.rowsScored, p.rowsWithData, p.customers)),
     t(LABELS.saved(r)),
+    t(LABELS.policy(r)),
     "",
   ];
   const sections =

@@ -10,7 +10,7 @@
  * Exit codes: 0 scored and saved, 1 the file or its data cannot be scored, 2 wrong command line.
  */
 import type { ScoreResult } from "../engine/pipeline";
-import { DEFAULT_POLICY } from "../engine/policy";
+import { DEFAULT_POLICY, type Policy } from "../engine/policy";
 import { isoFromSerial } from "../engine/serial";
 import { detectHeaderRow, detectMapping, validateMapping } from "../engine/sheet/headers";
 import { columnLetter } from "../engine/sheet/normalize";
@@ -21,6 +21,7 @@ import { previewSource } from "../excel/selection";
 import { SimWorkbook, installSimulator } from "../workbook";
 import { openWorkbookFile, saveWorkbookFile, type ExcelJsModule, type InflateRaw } from "../workbook/io";
 import { USAGE, parseArgs, type CliLang, type ScoreArgs } from "./args";
+import { applyMapping, readPolicyFile } from "./options";
 import { CLI_TEXT, formatReport, type Report } from "./report";
 
 /** What the command line needs from its surroundings (process, file system, ExcelJS), so tests can run it. */
@@ -107,6 +108,19 @@ async function score(args: ScoreArgs, io: CliIo): Promise<number> {
     return fail(EXIT.badInput, CLI_TEXT.cannotRead(args.input, (err as Error).message));
   }
   const out = args.out ?? defaultOutput(args.input);
+  let policy: Policy = DEFAULT_POLICY;
+  if (args.policyFile !== undefined) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(io.readFile(args.policyFile));
+    } catch (err) {
+      return fail(EXIT.usage, CLI_TEXT.cannotRead(args.policyFile, (err as Error).message));
+    }
+    const read = readPolicyFile(text, args.policyFile);
+    if (!read.ok) return fail(EXIT.usage, CLI_TEXT.badPolicy(read.problems));
+    policy = read.policy;
+  }
+  if (args.dateOrder !== undefined) policy = { ...policy, dateOrder: args.dateOrder };
 
   const wb = new SimWorkbook({ displayLanguage: lang });
   installSimulator(wb, globalThis);
@@ -116,6 +130,8 @@ async function score(args: ScoreArgs, io: CliIo): Promise<number> {
     { name: args.input, bytes },
     io.loadExcelJs,
     io.inflateRaw ? { inflateRaw: io.inflateRaw } : {},
+    // A CSV's numeric dates: in the policy's date order, or left to the reader (which reports the ambiguous ones).
+    policy.dateOrder ?? "text",
   );
   if (opened.status === "refused") {
     endProgress();
@@ -151,18 +167,25 @@ async function score(args: ScoreArgs, io: CliIo): Promise<number> {
   }
   const headerRow = src.values[detection.index] ?? [];
   const detected = detectMapping(headerRow);
-  const policy = DEFAULT_POLICY;
-  const problems = validateMapping(detected.mapping, policy);
-  const mappingText = describeMapping(detected.mapping, headerRow, src.columnIndex);
+  let mapping = detected.mapping;
+  if (args.mapping) {
+    const chosen = applyMapping(headerRow, src.columnIndex, args.mapping);
+    if (!chosen.ok) {
+      endProgress();
+      return fail(EXIT.usage, {
+        en: chosen.problems.map((p) => p.en).join("\n"),
+        zh: chosen.problems.map((p) => p.zh).join("\n"),
+      });
+    }
+    mapping = chosen.mapping;
+  }
+  const problems = validateMapping(mapping, policy).map((p) => p.message);
+  const mappingText = describeMapping(mapping, headerRow, src.columnIndex);
   if (problems.length > 0) {
     endProgress();
     return fail(
       EXIT.badInput,
-      CLI_TEXT.mappingProblems(
-        src.sheetName,
-        detection.index + src.rowIndex + 1,
-        problems.map((p) => p.message),
-      ),
+      CLI_TEXT.mappingProblems(src.sheetName, detection.index + src.rowIndex + 1, problems),
       {
         mapping: mappingText,
       },
@@ -173,7 +196,7 @@ async function score(args: ScoreArgs, io: CliIo): Promise<number> {
   const outcome = await scoreActiveSheet({
     policy,
     asOf,
-    mapping: detected.mapping,
+    mapping,
     lang: lang === "zh-CN" ? "zh" : "en",
     onProgress: (p: ScoreProgress) => progress(p.phase, p.done, p.total),
   });
@@ -214,7 +237,11 @@ async function score(args: ScoreArgs, io: CliIo): Promise<number> {
     asOf: isoFromSerial(asOf),
     lang,
     mapping: mappingText,
-    mappingNotes: detected.notes.map((n) => n.message),
+    // Notes about detected columns, unless --mapping chose that role.
+    mappingNotes: detected.notes
+      .filter((n) => !args.mapping?.some((o) => o.role === n.role))
+      .map((n) => n.message),
+    policy: { file: args.policyFile ?? null, dateOrder: policy.dateOrder },
     result,
     notes: [...opened.notes, ...outcome.notes, ...saved.notes],
   };
@@ -252,6 +279,7 @@ export function toJson(r: Report): Record<string, unknown> {
     asOf: r.asOf,
     lang: r.lang,
     mapping: r.mapping,
+    policy: r.policy,
     rows: { scored: p.rowsScored, withData: p.rowsWithData, skipped: p.rowsWithData - p.rowsScored },
     kpis: {
       customers: p.customers,

@@ -94,6 +94,29 @@ describe("opening a CSV into the workbook", () => {
     expect(formats[2]).toContain("$");
   });
 
+  test("numeric dates: as Excel en-US by default; in one order throughout with a date order; kept as text otherwise", async () => {
+    const csv = "Date\n03/02/2026\n15/01/2026\n1-2-26\n31/02/2026\n2026-02-03\n";
+    const openAs = async (dates?: "text" | "MDY" | "DMY") => {
+      const wb = new SimWorkbook();
+      await openWorkbookFile(wb, { name: "d.csv", bytes: utf8(csv) }, noExcel, {}, dates);
+      return {
+        values: wb.getValues("d").map((r) => r[0]),
+        formats: wb.getNumberFormats("d").map((r) => r[0]),
+      };
+    };
+    // 2026-03-02 = 46083, 2026-02-03 = 46056, 2026-01-15 = 46037, 2026-01-02 = 46024, 2026-02-01 = 46054.
+    const excel = await openAs();
+    expect(excel.values).toEqual(["Date", 46083, "15/01/2026", 46024, "31/02/2026", 46056]);
+    const dmy = await openAs("DMY");
+    expect(dmy.values).toEqual(["Date", 46056, 46037, 46054, "31/02/2026", 46056]);
+    expect(dmy.formats.slice(1, 4)).toEqual(["dd/mm/yyyy", "dd/mm/yyyy", "dd/mm/yyyy"]);
+    const mdy = await openAs("MDY");
+    expect(mdy.values).toEqual(["Date", 46083, "15/01/2026", 46024, "31/02/2026", 46056]);
+    expect(mdy.formats[1]).toBe("m/d/yyyy");
+    const text = await openAs("text");
+    expect(text.values).toEqual(["Date", "03/02/2026", "15/01/2026", "1-2-26", "31/02/2026", 46056]);
+  });
+
   test("a GB18030 export with Chinese headers opens with the headers intact", async () => {
     const bytes = hex(
       "bfcdbba7c3fbb3c62cbdf0b6ee2cb5bdc6dac8d5" +

@@ -141,8 +141,27 @@ export interface ReadCsvResult {
   notes: Msg[];
 }
 
+/**
+ * How numeric dates with a year (`03/02/2026`, `3-2-26`) are entered:
+ * - `"excel"` (the playground, which models Excel en-US): as Excel en-US opens a CSV — month first, and a field that
+ *   cannot be month-first (`15/01/2026`) stays text;
+ * - `"MDY"` / `"DMY"` (the command line's --date-order or policy): as a locale with that order would, every field
+ *   the same way, shown as m/d/yyyy or dd/mm/yyyy;
+ * - `"text"` (the command line with an automatic date order): kept as text, so the reader decides each one and
+ *   reports the ones it cannot tell (03/02/2026) instead of one column holding both orders — a field read month-first
+ *   beside one that could only be day-first is the silent guess a CSV from a day-first country would otherwise get.
+ */
+export type CsvDates = "excel" | "text" | "MDY" | "DMY";
+
+const NUMERIC_DATE = /^\s*(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})\s*$/;
+
 /** Reads CSV bytes into a new sheet bound to `model` (not installed; see io/index.ts). */
-export function readCsv(bytes: Uint8Array, fileName: string, model: WorkbookModel): ReadCsvResult {
+export function readCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  model: WorkbookModel,
+  dates: CsvDates = "excel",
+): ReadCsvResult {
   const { text, encoding } = decodeCsv(bytes);
   const { delimiter, skipFirstLine } = detectDelimiter(text);
   const rows = parseCsv(skipFirstLine ? text.slice(text.indexOf("\n") + 1) : text, delimiter);
@@ -153,7 +172,20 @@ export function readCsv(bytes: Uint8Array, fileName: string, model: WorkbookMode
     const width = Math.min(row.length, MAX_COLS);
     for (let c = 0; c < width; c++) {
       const f = row[c]!;
-      if (f !== "") sheet.writeInput(r, c, f);
+      if (f === "") continue;
+      const m = dates === "excel" ? null : NUMERIC_DATE.exec(f);
+      if (!m) sheet.writeInput(r, c, f);
+      else if (dates === "text") sheet.writeInput(r, c, `'${f}`);
+      else {
+        const [month, day] = dates === "MDY" ? [m[1], m[3]] : [m[3], m[1]];
+        const year = m[4]!.length === 2 ? (Number(m[4]) < 30 ? `20${m[4]}` : `19${m[4]}`) : m[4]!;
+        // An impossible date (13/13/2026) stays the text it was; the reader reports it.
+        const iso = `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
+        sheet.writeInput(r, c, iso);
+        if (typeof sheet.getValue(r, c) === "number")
+          sheet.setNumberFormat(r, c, dates === "MDY" ? "m/d/yyyy" : "dd/mm/yyyy");
+        else sheet.writeInput(r, c, `'${f}`);
+      }
     }
   });
   return { sheet, notes: [NOTES.csvEncoding(encoding, delimiter)] };

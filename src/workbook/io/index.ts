@@ -12,7 +12,7 @@
  * or "Book", [MS-XLS] §2.1.2); other bytes are read as CSV when the name says .csv/.txt/.tsv.
  */
 import type { SimWorkbook } from "../simWorkbook";
-import { CsvRefused, readCsv } from "./csv";
+import { CsvRefused, readCsv, type CsvDates } from "./csv";
 import { NOTES, REFUSALS, type Msg } from "./messages";
 import {
   readXlsx,
@@ -26,7 +26,7 @@ import {
 export type { ExcelJsModule, ReadXlsxOptions } from "./xlsx";
 export type { InflateRaw } from "./fastCells";
 export { REFUSALS, NOTES, type Msg } from "./messages";
-export { decodeCsv, detectDelimiter, parseCsv, sheetNameFor } from "./csv";
+export { decodeCsv, detectDelimiter, parseCsv, sheetNameFor, type CsvDates } from "./csv";
 export { serialFromExcelJsDate } from "./xlsx";
 
 export type FileKind = "xlsx" | "csv" | "encrypted" | "xls" | "ole" | "empty" | "unknown";
@@ -91,6 +91,8 @@ export async function openWorkbookFile(
   file: { name: string; bytes: Uint8Array },
   loadExcelJs: () => Promise<ExcelJsModule>,
   xlsxOptions: ReadXlsxOptions = {},
+  /** How a CSV's numeric dates are entered (csv.ts `CsvDates`; default: as Excel en-US). */
+  csvDates: CsvDates = "excel",
 ): Promise<OpenResult> {
   const kind = fileKind(file.name, file.bytes);
   const refuse = (message: Msg): OpenResult => ({ status: "refused", message });
@@ -107,7 +109,7 @@ export async function openWorkbookFile(
       return refuse(REFUSALS.unknownType(file.name));
     case "csv": {
       try {
-        const { sheet, notes } = readCsv(file.bytes, file.name, wb.model);
+        const { sheet, notes } = readCsv(file.bytes, file.name, wb.model, csvDates);
         install(wb, { sheets: [sheet], tables: [], names: [], active: sheet });
         return { status: "opened", kind, sheets: [sheet.name], activeSheet: sheet.name, notes };
       } catch (err) {
