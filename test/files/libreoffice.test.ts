@@ -48,11 +48,27 @@ if (!SOFFICE && !IN_CI) {
 const suite = SOFFICE || IN_CI ? describe : describe.skip;
 
 const node = async () => ExcelJS;
-/** Golden cases the command line can score as they stand: it detects columns and uses the default policy. */
-const cliCase = (name: string) => {
+/**
+ * The command line's options for a golden case: its confirmed mapping as --mapping (column letters: the mapped cases'
+ * tables start in column A) and its policy as a --policy file.
+ */
+function cliOptions(name: string, dir: string): string[] {
   const o = loadInput(name).options;
-  return !o.mapping && !o.policy;
-};
+  const args: string[] = [];
+  if (o.mapping) {
+    if (!/^A\d+$/.test(o.select ?? "A1")) throw new Error(`${name}: a mapped case must start in column A`);
+    const pairs = Object.entries(o.mapping).map(
+      ([role, col]) => `${role}=${String.fromCharCode(65 + Number(col))}`,
+    );
+    args.push("--mapping", pairs.join(","));
+  }
+  if (o.policy) {
+    const file = path.join(dir, `${name}.policy.json`);
+    fs.writeFileSync(file, JSON.stringify(o.policy));
+    args.push("--policy", file);
+  }
+  return args;
+}
 
 /** LibreOffice profile that recalculates every formula of an .xlsx on load. */
 function profileDir(root: string): string {
@@ -112,7 +128,7 @@ suite("saved workbooks opened by LibreOffice", () => {
       const pg = path.join(inDir, `${name}.playground.xlsx`);
       fs.writeFileSync(pg, (await saveWorkbookFile(wb, node)).bytes);
       saved.push({ name, route: "playground", file: pg });
-      if (cliCase(name)) {
+      {
         const cli = path.join(inDir, `${name}.cli.xlsx`);
         const lang = input.options.lang === "zh" ? "zh-CN" : "en";
         const args = [
@@ -125,6 +141,7 @@ suite("saved workbooks opened by LibreOffice", () => {
           "--lang",
           lang,
           "--json",
+          ...cliOptions(name, root),
         ];
         let out = "";
         const code = await runCli(args, {
@@ -163,123 +180,124 @@ suite("saved workbooks opened by LibreOffice", () => {
   });
 
   test("LibreOffice opened and saved every file", () => {
-    expect(saved.length).toBeGreaterThanOrEqual(caseNames().length + 1);
+    expect(saved.length).toBe(caseNames().length * 2);
     const missing = saved.filter((s) => !fs.existsSync(path.join(outDir, path.basename(s.file))));
     expect([missing.map((s) => path.basename(s.file)), conversion]).toEqual([[], expect.any(String)]);
   });
 
-  describe.each(
-    caseNames().flatMap((n) => [[n, "playground"] as const, ...(cliCase(n) ? [[n, "cli"] as const] : [])]),
-  )("%s (%s save)", (name, route) => {
-    const input = loadInput(name);
-    const expected = JSON.parse(fs.readFileSync(expectedPath(name), "utf8")) as GoldenCapture;
-    const dataSheet = input.options.sheet ?? input.sheets[0]!.name;
-    const firstCol = columnIndex(expected.output.firstColumn);
-    /** Row (1-based) of our header cells: the output range's first row. */
-    const headerRow = Number(/\d+/.exec(expected.outcome.output!.address)![0]);
-    let wb: ExcelJS.Workbook;
+  describe.each(caseNames().flatMap((n) => [[n, "playground"] as const, [n, "cli"] as const]))(
+    "%s (%s save)",
+    (name, route) => {
+      const input = loadInput(name);
+      const expected = JSON.parse(fs.readFileSync(expectedPath(name), "utf8")) as GoldenCapture;
+      const dataSheet = input.options.sheet ?? input.sheets[0]!.name;
+      const firstCol = columnIndex(expected.output.firstColumn);
+      /** Row (1-based) of our header cells: the output range's first row. */
+      const headerRow = Number(/\d+/.exec(expected.outcome.output!.address)![0]);
+      let wb: ExcelJS.Workbook;
 
-    beforeAll(async () => {
-      wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(path.join(outDir, `${name}.${route}.xlsx`));
-    });
+      beforeAll(async () => {
+        wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(path.join(outDir, `${name}.${route}.xlsx`));
+      });
 
-    const rows = (sheet: string) => {
-      const ws = wb.getWorksheet(sheet)!;
-      const out: unknown[][] = [];
-      for (let r = 1; r <= ws.rowCount; r++) {
-        const row: unknown[] = [];
-        for (let c = 1; c <= ws.columnCount; c++) {
-          const cell = ws.getCell(r, c);
-          // A merged range's other cells are empty in the file (ExcelJS hands them the first cell's value).
-          row.push(cell.type === ExcelJS.ValueType.Merge ? "" : plain(cell.value));
+      const rows = (sheet: string) => {
+        const ws = wb.getWorksheet(sheet)!;
+        const out: unknown[][] = [];
+        for (let r = 1; r <= ws.rowCount; r++) {
+          const row: unknown[] = [];
+          for (let c = 1; c <= ws.columnCount; c++) {
+            const cell = ws.getCell(r, c);
+            // A merged range's other cells are empty in the file (ExcelJS hands them the first cell's value).
+            row.push(cell.type === ExcelJS.ValueType.Merge ? "" : plain(cell.value));
+          }
+          out.push(row);
         }
-        out.push(row);
-      }
-      return out;
-    };
-
-    test("the fast sheet reader reads our file and LibreOffice's exactly as ExcelJS alone does", async () => {
-      for (const file of [
-        path.join(outDir, `${name}.${route}.xlsx`),
-        path.join(root, "in", `${name}.${route}.xlsx`),
-      ]) {
-        const bytes = new Uint8Array(fs.readFileSync(file));
-        // The comparison means something: rows of the data sheet were read by the fast reader.
-        const plain = await splitPackage(bytes, { minSheetChars: 0 });
-        expect([file, [...(plain?.sheets.values() ?? [])].some((x) => x.rows.length > 0)]).toEqual([
-          file,
-          true,
-        ]);
-        const { alone, split } = await bothWays(bytes);
-        expect(split).toEqual(alone);
-      }
-    });
-
-    test("every sheet is there, the history sheet hidden", () => {
-      const names = wb.worksheets.map((w) => w.name);
-      expect([...names].sort()).toEqual([...expected.sheets].sort());
-      const history = wb.worksheets.find((w) => w.name === "CRT_History");
-      expect(history?.state).not.toBe("visible");
-    });
-
-    test("the analyst's cells equal the input", () => {
-      for (const sheet of input.sheets) {
-        const got = rows(sheet.name);
-        sheet.values.forEach((row, r) =>
-          row.forEach((v, c) => {
-            if (sheet.name === dataSheet && c + 1 >= firstCol) return;
-            if (typeof v === "string" && v.startsWith("=")) return; // formulas: checked by their results below
-            const want = v === null ? "" : v;
-            expect([sheet.name, r + 1, c + 1, got[r]?.[c] ?? ""]).toEqual([sheet.name, r + 1, c + 1, want]);
-          }),
-        );
-      }
-    });
-
-    test("our columns equal the golden expected values (LibreOffice's own results)", () => {
-      const got = rows(dataSheet).map((row) =>
-        row.slice(firstCol - 1, firstCol - 1 + expected.output.rows[0]!.length),
-      );
-      const want = expected.output.rows.map((row) => row.map((v) => (v === null ? "" : v)));
-      expect(got.slice(0, want.length)).toEqual(want);
-    });
-
-    test("our number formats survive", () => {
-      const ws = wb.getWorksheet(dataSheet)!;
-      const fmts = expected.output.numberFormats.map(
-        (_, i) => ws.getCell(headerRow + 1, firstCol + i).numFmt ?? "General",
-      );
-      const norm = (f: string) => (f === "" ? "General" : f.toLowerCase());
-      expect(fmts.map(norm)).toEqual(expected.output.numberFormats.map(norm));
-    });
-
-    test("our conditional-format rules survive with valid formulas", () => {
-      const ws = wb.getWorksheet(dataSheet)! as ExcelJS.Worksheet & {
-        conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[];
+        return out;
       };
-      const rules = ws.conditionalFormattings.flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, ...r })));
-      expect(rules.length).toBeGreaterThanOrEqual(expected.dataRules.length);
-      for (const r of rules)
-        for (const f of r.formulae ?? [])
-          expect([r.ref, f]).toEqual([r.ref, expect.not.stringMatching(/#REF!|#NAME\?|Err:/)]);
-    });
 
-    test("no cell holds a formula error after LibreOffice recalculated", () => {
-      const errors: string[] = [];
-      for (const ws of wb.worksheets)
-        ws.eachRow((row) =>
-          row.eachCell((cell) => {
-            const v = cell.value as { formula?: string; result?: unknown } | null;
-            // An error typed as a value (the analyst's #N/A) is a formula to LibreOffice: not ours to judge.
-            if (v && typeof v === "object" && "formula" in v && !/^#[A-Z/0!?]+$/.test(v.formula ?? "")) {
-              const res = v.result as { error?: string } | undefined;
-              if (res && typeof res === "object" && "error" in res)
-                errors.push(`${ws.name}!${cell.address} =${v.formula} → ${res.error}`);
-            }
-          }),
+      test("the fast sheet reader reads our file and LibreOffice's exactly as ExcelJS alone does", async () => {
+        for (const file of [
+          path.join(outDir, `${name}.${route}.xlsx`),
+          path.join(root, "in", `${name}.${route}.xlsx`),
+        ]) {
+          const bytes = new Uint8Array(fs.readFileSync(file));
+          // The comparison means something: rows of the data sheet were read by the fast reader.
+          const plain = await splitPackage(bytes, { minSheetChars: 0 });
+          expect([file, [...(plain?.sheets.values() ?? [])].some((x) => x.rows.length > 0)]).toEqual([
+            file,
+            true,
+          ]);
+          const { alone, split } = await bothWays(bytes);
+          expect(split).toEqual(alone);
+        }
+      });
+
+      test("every sheet is there, the history sheet hidden", () => {
+        const names = wb.worksheets.map((w) => w.name);
+        expect([...names].sort()).toEqual([...expected.sheets].sort());
+        const history = wb.worksheets.find((w) => w.name === "CRT_History");
+        expect(history?.state).not.toBe("visible");
+      });
+
+      test("the analyst's cells equal the input", () => {
+        for (const sheet of input.sheets) {
+          const got = rows(sheet.name);
+          sheet.values.forEach((row, r) =>
+            row.forEach((v, c) => {
+              if (sheet.name === dataSheet && c + 1 >= firstCol) return;
+              if (typeof v === "string" && v.startsWith("=")) return; // formulas: checked by their results below
+              const want = v === null ? "" : v;
+              expect([sheet.name, r + 1, c + 1, got[r]?.[c] ?? ""]).toEqual([sheet.name, r + 1, c + 1, want]);
+            }),
+          );
+        }
+      });
+
+      test("our columns equal the golden expected values (LibreOffice's own results)", () => {
+        const got = rows(dataSheet).map((row) =>
+          row.slice(firstCol - 1, firstCol - 1 + expected.output.rows[0]!.length),
         );
-      expect(errors).toEqual([]);
-    });
-  });
+        const want = expected.output.rows.map((row) => row.map((v) => (v === null ? "" : v)));
+        expect(got.slice(0, want.length)).toEqual(want);
+      });
+
+      test("our number formats survive", () => {
+        const ws = wb.getWorksheet(dataSheet)!;
+        const fmts = expected.output.numberFormats.map(
+          (_, i) => ws.getCell(headerRow + 1, firstCol + i).numFmt ?? "General",
+        );
+        const norm = (f: string) => (f === "" ? "General" : f.toLowerCase());
+        expect(fmts.map(norm)).toEqual(expected.output.numberFormats.map(norm));
+      });
+
+      test("our conditional-format rules survive with valid formulas", () => {
+        const ws = wb.getWorksheet(dataSheet)! as ExcelJS.Worksheet & {
+          conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[];
+        };
+        const rules = ws.conditionalFormattings.flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, ...r })));
+        expect(rules.length).toBeGreaterThanOrEqual(expected.dataRules.length);
+        for (const r of rules)
+          for (const f of r.formulae ?? [])
+            expect([r.ref, f]).toEqual([r.ref, expect.not.stringMatching(/#REF!|#NAME\?|Err:/)]);
+      });
+
+      test("no cell holds a formula error after LibreOffice recalculated", () => {
+        const errors: string[] = [];
+        for (const ws of wb.worksheets)
+          ws.eachRow((row) =>
+            row.eachCell((cell) => {
+              const v = cell.value as { formula?: string; result?: unknown } | null;
+              // An error typed as a value (the analyst's #N/A) is a formula to LibreOffice: not ours to judge.
+              if (v && typeof v === "object" && "formula" in v && !/^#[A-Z/0!?]+$/.test(v.formula ?? "")) {
+                const res = v.result as { error?: string } | undefined;
+                if (res && typeof res === "object" && "error" in res)
+                  errors.push(`${ws.name}!${cell.address} =${v.formula} → ${res.error}`);
+              }
+            }),
+          );
+        expect(errors).toEqual([]);
+      });
+    },
+  );
 });
