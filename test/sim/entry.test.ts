@@ -4,6 +4,7 @@
  * `loadWorkbook` (opening a file) stores values verbatim.
  */
 import { SimWorkbook, installSimulator } from "../../src/workbook";
+import { rejection } from "./helpers";
 import { serialFromYmd } from "../../src/engine/serial";
 
 const THIS_YEAR = 2026;
@@ -203,5 +204,26 @@ describe("what is not value entry", () => {
       return h.values;
     });
     expect(values).toEqual([["Name", "x", "1-30"]]);
+  });
+});
+
+describe("Excel's cell limits", () => {
+  test("text up to 32,767 characters is kept; a longer text or an 8,193-character formula is refused, naming the cell", async () => {
+    const ok = await enter(["x".repeat(32_767), `'${"y".repeat(32_767)}`]);
+    expect(ok.values.map((v) => (v as string).length)).toEqual([32_767, 32_767]);
+    for (const [input, message] of [
+      ["x".repeat(32_768), /Sheet1!A2 is 32768 characters long; a cell holds at most 32767/],
+      [`=${"1+".repeat(4_096)}1`, /formula in Sheet1!A2 is 8194 characters long/],
+    ] as const) {
+      workbook();
+      const e = await rejection(
+        Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A2").values = [["fine"], [input]];
+          await ctx.sync();
+        }),
+      );
+      expect(e.code).toBe("InvalidArgument");
+      expect(e.message).toMatch(message);
+    }
   });
 });

@@ -25,8 +25,43 @@ import { type RangeTarget, addrArg, alive, matrix, rangeOf, readGrid, selectOn, 
 import { TableScopedCollection } from "./table";
 import { Worksheet } from "./worksheet";
 
+/**
+ * Excel's cell limits ("Excel specifications and limits",
+ * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3):
+ * "Total number of characters that a cell can contain: 32,767 characters" and "Length of formula contents: 8,192
+ * characters". Excel refuses a longer value (a workbook file holding one is reported as damaged); the error code of
+ * such a write is not documented, so the simulator refuses the whole request with InvalidArgument, naming the cell.
+ */
+export const MAX_CELL_TEXT = 32_767;
+export const MAX_FORMULA_TEXT = 8_192;
+
+function checkLengths(m: unknown[][], t: RangeTarget): void {
+  for (let i = 0; i < m.length; i++) {
+    const row = m[i];
+    for (let j = 0; j < row.length; j++) {
+      const x = row[j];
+      if (typeof x !== "string" || x.length <= MAX_FORMULA_TEXT) continue;
+      const formula = x.startsWith("=");
+      // A leading apostrophe is the text prefix, not content.
+      if (!formula && x.length - (x.startsWith("'") ? 1 : 0) <= MAX_CELL_TEXT) continue;
+      const cell = formatAddress(t.sheet.name, {
+        r0: t.rect.r0 + i,
+        c0: t.rect.c0 + j,
+        r1: t.rect.r0 + i,
+        c1: t.rect.c0 + j,
+      });
+      throw invalidArg(
+        formula
+          ? `The formula in ${cell} is ${x.length} characters long; Excel allows ${MAX_FORMULA_TEXT}.`
+          : `The text for ${cell} is ${x.length} characters long; a cell holds at most ${MAX_CELL_TEXT}.`,
+      );
+    }
+  }
+}
+
 function writeCells(t: RangeTarget, v: unknown, prop: string): void {
   const m = matrix(v, t.rect, prop);
+  checkLengths(m, t);
   const sheet = writable(t.sheet);
   const { r0, c0 } = t.rect;
   for (let i = 0; i < m.length; i++) {
