@@ -92,6 +92,7 @@ async function main() {
     JSON.stringify({
       rows: ROWS,
       status: res.status,
+      ...("message" in res && res.message ? { message: res.message.en } : {}),
       loadMs: Math.round(loadMs),
       totalMs: Math.round(end - start),
       processCpuMs: Math.round(endCpu),

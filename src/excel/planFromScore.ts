@@ -23,6 +23,7 @@ import { DEFAULT_POLICY, type Policy } from "../engine/policy";
 import { summaryColumnWidths } from "./summaryLayout";
 import {
   DEFAULT_HEADER_STYLE,
+  joinWithinCell,
   type Bilingual,
   type CfRule,
   type Lang,
@@ -193,7 +194,8 @@ export function planFromScore(result: ScoreResult, context: PlanContext): WriteP
         blank(c.score),
         c.grade ?? "",
         money(c.overdue),
-        (dunned.get(c.key) ?? []).join(", "),
+        // The letter's named invoices (at most LETTER_LINES), and never past what a cell holds.
+        joinWithinCell(dunned.get(c.key) ?? [], ", "),
       ]),
       formats: [
         DATE_FORMAT,

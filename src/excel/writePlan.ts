@@ -266,3 +266,21 @@ export function chunkEnd(
   }
   return end;
 }
+
+/**
+ * The most characters a cell holds ("Excel specifications and limits": "Total number of characters that a cell can
+ * contain: 32,767 characters"); Excel refuses a longer value. Texts we build from the analyst's data (lists of
+ * invoice references) are kept within it.
+ */
+export const MAX_CELL_TEXT = 32_767;
+
+/** `items` joined with `sep`, as many whole items as fit in {@link MAX_CELL_TEXT} characters. */
+export function joinWithinCell(items: readonly string[], sep: string): string {
+  let out = "";
+  for (const item of items) {
+    const next = out === "" ? item : `${out}${sep}${item}`;
+    if (next.length > MAX_CELL_TEXT) break;
+    out = next;
+  }
+  return out;
+}

@@ -55,3 +55,26 @@ test("a run that fails after the history sync leaves the v1 history as it was, h
   expect(after).toEqual(before);
   expect(after[0]).toEqual(V1_HEADER);
 });
+
+test("a customer with thousands of overdue invoices: scores in Excel's cell limits, its letter and history name the 50 most overdue", async () => {
+  // 4,000 overdue invoices of one customer with 15-character numbers: all their numbers in one cell would be
+  // 4,000 × 17 = 68,000 characters, past the 32,767 a cell holds (the simulator refuses such a write, as Excel does).
+  const big: unknown[][] = [["Customer", "Invoice No", "Due Date", "Amount"]];
+  for (let k = 0; k < 4000; k++)
+    big.push(["Big Co", `INV-2025-${String(k + 1).padStart(6, "0")}`, AS_OF - 4000 + k, 100]);
+  const wb = setup(big);
+  const res = await scoreActiveSheet({
+    policy: DEFAULT_POLICY,
+    asOf: AS_OF,
+    lang: "en",
+    mapping: { customer: 0, invoiceNo: 1, dueDate: 2, amount: 3 },
+  });
+  expect(res.status).toBe("done");
+  const h = wb.getValues(HISTORY_SHEET);
+  const dunned = String(h[1]![9]).split(", ");
+  // The most overdue first: INV-2025-000001 (due 4,000 days ago) … INV-2025-000050.
+  expect(dunned).toEqual(Array.from({ length: 50 }, (_, k) => `INV-2025-${String(k + 1).padStart(6, "0")}`));
+  if (res.status !== "done") return;
+  const letter = res.summary.collections.cases[0]!;
+  expect(letter.invoices).toHaveLength(4000);
+});

@@ -5,6 +5,8 @@ import { locateHeaders } from "../../src/excel/readSource";
 import {
   chunkEnd,
   columnLetter,
+  joinWithinCell,
+  MAX_CELL_TEXT,
   parseAddress,
   rectDifference,
   resolveFormula,
@@ -90,4 +92,13 @@ describe("payload refusals", () => {
     expect(isPayloadTooLarge(err("GeneralException"))).toBe(false);
     expect(isPayloadTooLarge(err("AccessDenied"), 10_000_000)).toBe(false);
   });
+});
+
+test("joinWithinCell keeps whole items within the 32,767 characters a cell holds", () => {
+  const refs = Array.from({ length: 3000 }, (_, k) => `REF-${String(k).padStart(8, "0")}`); // 12 chars each
+  const text = joinWithinCell(refs, ", ");
+  expect(text.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+  // 12 + 14 × (n − 1) ≤ 32,767 → n = 2,340 items.
+  expect(text.split(", ")).toEqual(refs.slice(0, 2340));
+  expect(joinWithinCell(["a", "b"], "、")).toBe("a、b");
 });

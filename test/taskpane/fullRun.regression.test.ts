@@ -8,7 +8,10 @@
  * and re-recorded after merging main (8b95543: main's changes moved the outcome), still before any speed change.
  * Re-recorded again when the formatted summary and output columns (issue 11) landed: the new fingerprints were first
  * recorded on main without the speed work plus issue 11 (ea219b2 + issue-11a) and were identical to those of main with
- * both, so the speed work still changes nothing. A band that differs is named, so a failure points at the rows.
+ * both, so the speed work still changes nothing. Re-recorded for the outcome alone when collection letters began to
+ * list at most LETTER_LINES invoices (the 100,000-row sample's letters listed thousands), and for the history sheet's
+ * rows 1–10,000 when its "Dunned Invoices" cells began to record just the invoices a letter names (they held every
+ * overdue invoice, past Excel's 32,767 characters a cell on a full sheet); every other fingerprint stayed as it was. A band that differs is named, so a failure points at the rows.
  *
  * Not a golden test (the figures' correctness is proven by the golden and reference tests): a regression guard.
  * Re-record only for an intended change of output: `RECORD_REGRESSION=1 npx jest test/taskpane/fullRun.regression`.

@@ -120,6 +120,9 @@ const TEXT = {
       (l.interest > 0 || l.fee > 0
         ? ` (${[l.interest > 0 ? `interest ${money(l.interest, l.currency)}` : "", l.fee > 0 ? `fee ${money(l.fee, l.currency)}` : ""].filter(Boolean).join(", ")})`
         : ""),
+    more: (n: number, total: string) =>
+      `• … and ${n} more overdue invoice${n === 1 ? "" : "s"} (${total}); a full statement is available on request.`,
+    moreRefs: (n: number) => ` and ${n} more`,
     total: (t: string) => `Total overdue: ${t}`,
     interestTotal: (t: string, rate: string, date: string) =>
       `Statutory interest at ${rate} a year to ${date}: ${t}`,
@@ -178,6 +181,8 @@ const TEXT = {
       (l.interest > 0 || l.fee > 0
         ? `（${[l.interest > 0 ? `利息${money(l.interest, l.currency)}` : "", l.fee > 0 ? `费用${money(l.fee, l.currency)}` : ""].filter(Boolean).join("，")}）`
         : ""),
+    more: (n: number, total: string) => `• ……另有${n}张逾期发票（${total}），如需完整对账单请告知。`,
+    moreRefs: (n: number) => `等另外${n}张`,
     total: (t: string) => `逾期合计：${t}`,
     interestTotal: (t: string, rate: string, date: string) => `按年利率${rate}计至${date}的法定利息：${t}`,
     feeTotal: (t: string) => `固定追偿补偿费：${t}`,
@@ -197,8 +202,35 @@ const TEXT = {
   },
 };
 
-/** "A1", "A1 and A2", "A1, A2 and A3" / "A1和A2"、… */
-function joinRefs(refs: readonly string[], t: { listSep: string; and: string }): string {
+/**
+ * Invoices a letter lists one by one (most overdue first); the rest are counted and totalled in one line, so a
+ * customer with thousands of open invoices gets a letter a person can read and send, and the totals still cover
+ * every invoice. Lists of references (earlier letters, disputes, credits) stop at the same number.
+ */
+export const LETTER_LINES = 50;
+
+/** The invoices a letter is about, in its order: positive open balance, most overdue first, then by sheet row. */
+function letterOrder<T extends DunningInvoice>(invoices: readonly T[]): T[] {
+  return invoices
+    .filter((i) => i.openBalance > 0)
+    .sort((a, b) => (b.daysPastDue ?? 0) - (a.daysPastDue ?? 0) || (a.row ?? 0) - (b.row ?? 0));
+}
+
+/**
+ * The invoices a letter names one by one (the first {@link LETTER_LINES} in its order): what the history records as
+ * dunned, so a later letter claims earlier reminders only about invoices a letter named.
+ */
+export function listedInvoices<T extends DunningInvoice>(invoices: readonly T[]): T[] {
+  return letterOrder(invoices).slice(0, LETTER_LINES);
+}
+
+/** "A1", "A1 and A2", "A1, A2 and A3" / "A1和A2"、…; beyond {@link LETTER_LINES}: "A1, …, A50 and 7 more". */
+function joinRefs(
+  refs: readonly string[],
+  t: { listSep: string; and: string; moreRefs: (n: number) => string },
+): string {
+  if (refs.length > LETTER_LINES)
+    return `${refs.slice(0, LETTER_LINES).join(t.listSep)}${t.moreRefs(refs.length - LETTER_LINES)}`;
   if (refs.length <= 1) return refs.join("");
   return `${refs.slice(0, -1).join(t.listSep)}${t.and}${refs[refs.length - 1]}`;
 }
@@ -224,14 +256,11 @@ export function draftMessage(
   const li = policy.lateInterest;
   const ref = (i: DunningInvoice) => i.invoiceNo ?? t.invoice(i.row);
   const cur = (i: DunningInvoice) => i.currency || options.currency || "";
-  const items = invoices
-    .filter((i) => i.openBalance > 0)
-    .slice()
-    .sort((a, b) => (b.daysPastDue ?? 0) - (a.daysPastDue ?? 0) || (a.row ?? 0) - (b.row ?? 0));
+  const items = letterOrder(invoices);
   const owed = new Map<string, number>();
   const interest = new Map<string, number>();
   const fees = new Map<string, number>();
-  const lines: Line[] = items.map((i) => {
+  const lines: Line[] = items.map((i, k) => {
     const currency = cur(i);
     const int = li.enabled ? lateInterest(i.openBalance, i.dueDate, asOf, li.annualRate, li.dayBasis) : 0;
     const fee = li.enabled && li.recoveryFeeRegime ? recoveryFee(i.openBalance, li.recoveryFeeRegime) : 0;
@@ -240,8 +269,9 @@ export function draftMessage(
     if (fee > 0) fees.set(currency, (fees.get(currency) ?? 0) + fee);
     return {
       ref: ref(i),
-      due: formatDate(i.dueDate, lang),
-      amount: money(i.openBalance, currency),
+      // Written out only for the lines the letter lists (LETTER_LINES); the rest are summed.
+      due: k < LETTER_LINES ? formatDate(i.dueDate, lang) : "",
+      amount: k < LETTER_LINES ? money(i.openBalance, currency) : "",
       days: i.daysPastDue ?? Math.max(0, Math.floor(asOf) - Math.floor(i.dueDate)),
       interest: int,
       fee,
@@ -256,12 +286,18 @@ export function draftMessage(
   const claim: Claim =
     remindedIdx.length === 0 ? "none" : remindedIdx.length === items.length ? "all" : "some";
   const sep = lang === "en" ? ", " : "、";
+  const restText = () => {
+    const rest = new Map<string, number>();
+    for (const l of lines.slice(LETTER_LINES)) rest.set(l.currency, (rest.get(l.currency) ?? 0) + l.open);
+    return totalsText(rest, sep);
+  };
   const body: string[] = [
     t.greeting(customer),
     "",
     t.intro[stage][claim === "all" ? "all" : "none"],
     "",
-    ...lines.map(t.line),
+    ...lines.slice(0, LETTER_LINES).map(t.line),
+    ...(lines.length > LETTER_LINES ? [t.more(lines.length - LETTER_LINES, restText())] : []),
     "",
     t.total(totalsText(owed, sep)),
   ];
@@ -296,7 +332,7 @@ export function draftMessage(
     const list =
       disputed.length === 1
         ? `${ref(disputed[0]!)} (${money(disputed[0]!.openBalance, cur(disputed[0]!))})`
-        : disputed.map(ref).join(sep);
+        : joinRefs(disputed.map(ref), { ...t, and: sep });
     const listZh =
       disputed.length === 1 && lang !== "en"
         ? `${ref(disputed[0]!)}（${money(disputed[0]!.openBalance, cur(disputed[0]!))}）`
@@ -307,7 +343,7 @@ export function draftMessage(
   if (credits.length > 0) {
     const sumsC = new Map<string, number>();
     for (const i of credits) sumsC.set(cur(i), (sumsC.get(cur(i)) ?? 0) - i.openBalance);
-    extra.push(t.credit(credits.map(ref).join(sep), totalsText(sumsC, sep)));
+    extra.push(t.credit(joinRefs(credits.map(ref), { ...t, and: sep }), totalsText(sumsC, sep)));
   }
   if (extra.length > 0) body.push("", ...extra);
   body.push("", t.close[stage], "", t.regards, options.company?.trim() || t.signature);

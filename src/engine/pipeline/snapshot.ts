@@ -8,6 +8,7 @@ import { DEFAULT_POLICY, type Policy } from "../policy";
 import type { Serial } from "../serial";
 import { customerKey } from "../sheet/normalize";
 import { invoiceRef } from "./format";
+import { listedInvoices } from "../collections/messages";
 import type { CustomerResult, Mover, ScoreResult, SnapshotRow } from "./types";
 
 /** One customer's snapshot row; `dunned` = the invoices (refs) of its dunning letter in this run. */
@@ -30,13 +31,16 @@ export function snapshotRow(
   };
 }
 
-/** Refs of the invoices in each customer's dunning letter (customer key → refs). */
+/**
+ * Refs of the invoices each customer's dunning letter names one by one (customer key → refs): the letter's first
+ * LETTER_LINES invoices; the ones it only counts ("… and 73 more") are not recorded as dunned.
+ */
 export function dunnedRefs(result: Pick<ScoreResult, "collections">): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const c of result.collections.cases)
     out.set(
       c.customerKey,
-      c.invoices.map((i) => invoiceRef(i.invoiceNo, i.row, "en")),
+      listedInvoices(c.invoices).map((i) => invoiceRef(i.invoiceNo, i.row, "en")),
     );
   return out;
 }

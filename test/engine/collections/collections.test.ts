@@ -1,5 +1,10 @@
 import { collectionsPlan, dunningStage } from "../../../src/engine/collections/dunning";
-import { caseMessage, draftMessage, sanitizeLine } from "../../../src/engine/collections/messages";
+import {
+  caseMessage,
+  draftMessage,
+  LETTER_LINES,
+  sanitizeLine,
+} from "../../../src/engine/collections/messages";
 import { makeSnapshot } from "../../../src/engine/pipeline/snapshot";
 import { DEFAULT_POLICY, mergePolicy } from "../../../src/engine/policy";
 import { readCustomers } from "../../../src/engine/sheet/customers";
@@ -119,6 +124,35 @@ describe("draftMessage", () => {
     expect(m.body).toContain("• Invoice (row 5) – due 2025-03-01 – USD 1,000.00 – 30 days overdue");
     expect(m.body).toContain("Total overdue: EUR 2,500.50, USD 1,000.00");
     expect(m.body).not.toContain("CR");
+  });
+
+  test("a customer with more open invoices than a letter lists: the most overdue are listed, the rest counted and totalled", () => {
+    // 123 invoices: I-1 is 123 days overdue with 100.00 … I-123 is 1 day overdue with 222.00 (100 + k − 1).
+    const invoices = Array.from({ length: 123 }, (_, k) => ({
+      invoiceNo: `I-${k + 1}`,
+      dueDate: AS_OF - (123 - k),
+      openBalance: 100 + k,
+      daysPastDue: 123 - k,
+      currency: "USD",
+    }));
+    const disputed = invoices.slice(0, 60).map((i) => ({ ...i, invoiceNo: `D-${i.invoiceNo}` }));
+    for (const lang of ["en", "zh-CN"] as const) {
+      const m = draftMessage("Big", invoices, "reminder", lang, DEFAULT_POLICY, AS_OF, { disputed });
+      const lines = m.body.split("\n").filter((l) => l.startsWith("• "));
+      expect(lines.length).toBe(LETTER_LINES + 1);
+      expect(lines[0]).toMatch(/^• I-1\b/);
+      expect(lines[LETTER_LINES - 1]).toMatch(new RegExp(`^• I-${LETTER_LINES}\\b`));
+      // The rest: I-51 … I-123, 73 invoices of 150 … 222 = 73 × 186 = 13,578.00. All 123: 123 × 161 = 19,803.00.
+      expect(lines[LETTER_LINES]).toBe(
+        lang === "en"
+          ? "• … and 73 more overdue invoices (USD 13,578.00); a full statement is available on request."
+          : "• ……另有73张逾期发票（USD 13,578.00），如需完整对账单请告知。",
+      );
+      expect(m.body).toContain(lang === "en" ? "Total overdue: USD 19,803.00" : "逾期合计：USD 19,803.00");
+      // 60 disputed: 50 named, then "and 10 more".
+      expect(m.body).toContain(lang === "en" ? "D-I-50 and 10 more;" : "D-I-50等另外10张；");
+      expect(m.body).not.toContain("D-I-51");
+    }
   });
 
   test("no line starts with = + - @", () => {
