@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseArgs, parseMapping } from "../../src/cli/args";
-import { runCli } from "../../src/cli/score";
+import { runCliOnDisk } from "./runCliOnDisk";
 
 let tmp: string;
 beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crt-cli-"))));
@@ -35,17 +35,7 @@ interface Run {
 }
 
 async function cli(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    readFile: (p) => fs.readFileSync(p),
-    writeFile: (p, b) => fs.writeFileSync(p, b),
-    resolve: (p) => path.resolve(p),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTTY: false,
-    loadExcelJs: async () => ExcelJS,
-  });
+  const { code, stdout, stderr } = await runCliOnDisk(argv);
   let json = {};
   if (argv.includes("--json")) json = JSON.parse(stdout) as Run["json"];
   return { code, stdout, stderr, json };

@@ -6,8 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/score";
+import { runCliOnDisk } from "../cli/runCliOnDisk";
 
 const DIR = path.join(__dirname, "..", "fixtures", "erp");
 
@@ -33,28 +32,16 @@ beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "crt-erp-"))));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function score(file: string): Promise<Scored> {
-  let out = "";
-  const code = await runCli(
-    [
-      "score",
-      path.join(DIR, file),
-      "--out",
-      path.join(tmp, `${file}.xlsx`),
-      "--as-of",
-      "2025-06-30",
-      "--json",
-    ],
-    {
-      readFile: (p) => fs.readFileSync(p),
-      writeFile: (p, b) => fs.writeFileSync(p, b),
-      resolve: (p) => path.resolve(p),
-      stdout: (t) => void (out += t),
-      stderr: () => undefined,
-      isTTY: false,
-      loadExcelJs: async () => ExcelJS,
-    },
-  );
-  return { code, json: JSON.parse(out) as Scored["json"] };
+  const { code, stdout } = await runCliOnDisk([
+    "score",
+    path.join(DIR, file),
+    "--out",
+    path.join(tmp, `${file}.xlsx`),
+    "--as-of",
+    "2025-06-30",
+    "--json",
+  ]);
+  return { code, json: JSON.parse(stdout) as Scored["json"] };
 }
 
 /** name → [exposure, overdue, max days past due], in the order of the file. */

@@ -18,7 +18,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { bothWays } from "../io/readBothWays";
 import { splitPackage } from "../../src/workbook/io/fastCells";
-import { runCli } from "../../src/cli/score";
+import { runCliOnDisk } from "../cli/runCliOnDisk";
 import { saveWorkbookFile, serialFromExcelJsDate } from "../../src/workbook/io";
 import {
   caseNames,
@@ -143,17 +143,8 @@ suite("saved workbooks opened by LibreOffice", () => {
           "--json",
           ...cliOptions(name, root),
         ];
-        let out = "";
-        const code = await runCli(args, {
-          readFile: (p) => fs.readFileSync(p),
-          writeFile: (p, b) => fs.writeFileSync(p, b),
-          resolve: (p) => path.resolve(p),
-          stdout: (t) => void (out += t),
-          stderr: (t) => void (out += t),
-          isTTY: false,
-          loadExcelJs: node,
-        });
-        if (code !== 0) throw new Error(`credit-risk score ${name} exited ${code}: ${out}`);
+        const { code, stdout, stderr } = await runCliOnDisk(args);
+        if (code !== 0) throw new Error(`credit-risk score ${name} exited ${code}: ${stdout}${stderr}`);
         saved.push({ name, route: "cli", file: cli });
       }
     }
