@@ -74,6 +74,8 @@ test("Odoo Aged Partner Balance (detail .xlsx): partner titles, repeated headers
   expect(s.code).toBe(0);
   expect(s.json.mapping.customer).toBe("Partner (E)");
   expect(s.json.mapping.balance).toBe("Residual (H)");
+  // Odoo's move name is the invoice number (letters and duplicate checks name INV/2025/…, not sheet rows).
+  expect(s.json.mapping.invoiceNo).toBe("Entry (B)");
   expect(s.json.kpis).toMatchObject({
     customers: 3,
     invoices: 6,

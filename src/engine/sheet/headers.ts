@@ -85,6 +85,10 @@ export const HEADER_SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
     "Bill No",
     "Bill Number",
     "Voucher No",
+    // Odoo's move name ("INV/2025/00231"): the invoice's number in its Aged Partner Balance and ledger exports.
+    "Entry",
+    "Entry No",
+    "Entry Number",
     "发票号",
     "发票号码",
     "发票编号",
