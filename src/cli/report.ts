@@ -143,8 +143,10 @@ export function formatReport(r: Report): string {
     [LABELS.dso, (s) => days(s.dso)],
     [LABELS.ecl, (s) => money(s.ecl)],
   ];
-  for (const [label, get] of rows)
+  for (const [label, get] of rows) {
     lines.push(`  ${t(label).padEnd(22)}${sections.map((s) => get(s).padStart(16)).join("")}`);
+    if (label === LABELS.dso && p.dsoNote) lines.push(`    (${t(p.dsoNote)})`);
+  }
   const counts = Object.entries(p.breachCounts).filter(([, n]) => (n ?? 0) > 0);
   lines.push(
     "",

@@ -292,6 +292,7 @@ export function toJson(r: Report): Record<string, unknown> {
       overdue: p.overdue,
       pctOver90: p.pctOver90,
       dso: p.dso,
+      dsoNote: p.dsoNote ? text(p.dsoNote) : null,
       bestDso: p.bestDso,
       averageDaysDelinquent: p.averageDaysDelinquent,
       expectedCreditLoss: p.expectedCreditLoss,

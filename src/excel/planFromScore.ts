@@ -416,6 +416,10 @@ function summaryPlan(
     kpiRows.push([t(L("Missing exchange rates", "缺少汇率")), p.missingRates.join(", ")]);
     kpiFormats.push([null, null]);
   }
+  if (p.dsoNote) {
+    kpiRows.push([t(L("DSO note", "DSO 说明")), t(p.dsoNote)]);
+    kpiFormats.push([null, null]);
+  }
   const kpiBlock: SummaryBlock = {
     id: "kpis",
     row: top,

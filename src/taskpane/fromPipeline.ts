@@ -126,6 +126,7 @@ export function toPaneResult(result: ScoreResult, policy: Policy, sheet: string)
       rowsScored: k.rowsScored,
       rowsWithData: k.rowsWithData,
       eclMethod: result.provision.note,
+      ...(k.dsoNote ? { dsoNote: k.dsoNote } : {}),
     },
     buckets: sets[0]?.buckets ?? [],
     customers: result.customers.map((c) => ({

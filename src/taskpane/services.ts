@@ -159,6 +159,8 @@ export interface PaneKpis {
   readonly rowsWithData: number;
   /** How the loss rates were obtained (policy rates / roll rates …). */
   readonly eclMethod?: Msg;
+  /** Why DSO reads high on this sheet (no paid invoices), shown under the figure. */
+  readonly dsoNote?: Msg;
 }
 
 export interface PaneBucket {

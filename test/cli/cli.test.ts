@@ -132,6 +132,10 @@ describe("command line", () => {
     expect(dmy.json.policy).toEqual({ file: null, dateOrder: "DMY" });
     const text = await cli("score", input, ...AS_OF, "--date-order", "dmy");
     expect(text.stdout).toMatch(/Policy: default; Date order: Day-month-year\./);
+    // Every invoice is open: the DSO line is followed by its caveat.
+    expect(text.stdout).toMatch(
+      /DSO \(days\) .*\n {4}\(The sheet lists no paid invoices \(open items only\)/,
+    );
     // The saved file holds the dates day first: UK-03's invoice date 03/02/2026 is 3 February 2026.
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(tmp, "uk-dates.scored.xlsx"));

@@ -16,6 +16,7 @@ interface Scored {
     mapping: Record<string, string>;
     rows: { scored: number; withData: number; skipped: number };
     kpis: {
+      dsoNote: string | null;
       customers: number;
       invoices: number;
       totalExposure: number;
@@ -76,6 +77,8 @@ test("Odoo Aged Partner Balance (detail .xlsx): partner titles, repeated headers
   expect(s.json.mapping.balance).toBe("Residual (H)");
   // Odoo's move name is the invoice number (letters and duplicate checks name INV/2025/…, not sheet rows).
   expect(s.json.mapping.invoiceNo).toBe("Entry (B)");
+  // An aged-balance report lists open items only: its DSO carries the caveat.
+  expect(s.json.kpis.dsoNote).toMatch(/open items only/);
   expect(s.json.kpis).toMatchObject({
     customers: 3,
     invoices: 6,
@@ -110,6 +113,8 @@ test("Odoo Aged Partner Balance (detail .xlsx): partner titles, repeated headers
 test("应收账款明细 GB18030 CSV (Kingdee-style): decoded, 合计 row skipped, paid invoice closed", async () => {
   const s = await score("应收账款明细-gb18030.csv");
   expect(s.code).toBe(0);
+  // One invoice is fully received, so the sheet is a ledger, not open items only: no DSO caveat.
+  expect(s.json.kpis.dsoNote).toBeNull();
   expect(s.json.mapping).toMatchObject({
     customer: "客户名称 (D)",
     invoiceDate: "单据日期 (A)",

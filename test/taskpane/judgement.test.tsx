@@ -87,6 +87,26 @@ describe("Score view results (v2)", () => {
     expect(screen.getByRole("list", { name: `${zh.kpiHeading}: 以 GBP 计` })).toBeTruthy();
   });
 
+  test("the DSO card carries the open-items caveat under its figure, in the display language", async () => {
+    const dsoNote = {
+      en: "The sheet lists no paid invoices (open items only), so DSO counts only the unpaid sales of the last 90 days and reads high.",
+      zh: "表中没有已付发票（仅含未结项目），DSO 只计入最近 90 天未付的销售额，因此偏高。",
+    };
+    for (const lang of ["en-US", "zh-CN"] as const) {
+      const result: PaneResult = { ...SAMPLE_RESULT, kpis: { ...SAMPLE_RESULT.kpis, dsoNote } };
+      const services = fakeServices({ autoFinish: { status: "done", result } });
+      const view = renderPane(services, lang);
+      const button = await screen.findByRole("button", { name: (lang === "en-US" ? en : zh).scoreButton });
+      await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+      await act(async () => fireEvent.click(button));
+      await screen.findByRole("list", { name: (lang === "en-US" ? en : zh).kpiHeading });
+      const card = document.querySelector('[data-kpi="dso"]')!;
+      expect(card.textContent).toContain(lang === "en-US" ? dsoNote.en : dsoNote.zh);
+      expect(document.querySelector('[data-kpi="over90"]')!.textContent).not.toContain(dsoNote.en);
+      view.unmount();
+    }
+  });
+
   test("no based-on note when every row was read", async () => {
     const services = fakeServices({ autoFinish: { status: "done", result: SAMPLE_RESULT } });
     renderPane(services);

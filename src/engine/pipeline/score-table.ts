@@ -216,6 +216,12 @@ function isRatesResult(x: ReadRatesResult | Readonly<Record<string, number>>): x
 const sortedEntries = <T>(m: Map<string, T>): [string, T][] =>
   [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
+/** DSO's caveat on a sheet without paid invoices (see PortfolioKpis.dsoNote). */
+const OPEN_ITEMS_DSO: Msg = {
+  en: "The sheet lists no paid invoices (open items only), so DSO counts only the unpaid sales of the last 90 days and reads high.",
+  zh: "表中没有已付发票（仅含未结项目），DSO 只计入最近 90 天未付的销售额，因此偏高。",
+};
+
 /**
  * Scores a table. `table` is a readTable result, or raw rows (then read here with `mapping`, or a detected mapping
  * when `mapping` is undefined). With a readTable result, `mapping` is ignored (the table was read with its own).
@@ -1147,6 +1153,7 @@ export function scoreTable(
       pctOver90: openDebitBase !== null && openDebitBase > 0 ? over90Base! / openDebitBase : null,
       salesLast90: salesBase,
       dso: dBase?.dso ?? null,
+      dsoNote: (dBase?.dso ?? null) !== null && n > 0 && !kinds.includes(0) ? OPEN_ITEMS_DSO : null,
       bestDso: dBase?.bestDso ?? null,
       averageDaysDelinquent: dBase?.add ?? null,
       expectedCreditLoss: provision.total,

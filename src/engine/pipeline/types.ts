@@ -265,6 +265,11 @@ export interface PortfolioKpis {
   readonly salesLast90: number | null;
   /** totalExposure / salesLast90 × 90. */
   readonly dso: number | null;
+  /**
+   * Set when DSO is given but the sheet holds no paid invoice (an open-items report, e.g. an aged-balance export):
+   * the last 90 days' sales then lack every paid invoice, so DSO reads high — said next to the figure.
+   */
+  readonly dsoNote: Msg | null;
   /** Current-bucket receivables / salesLast90 × 90. */
   readonly bestDso: number | null;
   /** dso − bestDso. */

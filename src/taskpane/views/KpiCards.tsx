@@ -64,7 +64,12 @@ function KpiSet({ set, kpis, showCurrency }: { set: PaneKpiSet; kpis: PaneKpis; 
       label: s.kpiOver90,
       value: set.pctOver90 === null ? s.notAvailable : formatPercent(set.pctOver90, lang),
     },
-    { id: "dso", label: s.kpiDso, value: days(set.dso) },
+    {
+      id: "dso",
+      label: s.kpiDso,
+      value: days(set.dso),
+      sub: kpis.dsoNote && set.dso !== null ? pick(kpis.dsoNote, lang) : undefined,
+    },
     { id: "add", label: s.kpiAdd, value: days(set.averageDaysDelinquent) },
     {
       id: "ecl",

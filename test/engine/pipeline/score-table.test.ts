@@ -383,3 +383,38 @@ test("the result summarises what the reader saw", () => {
   });
   expect(r.table.headers[0]).toBe("Customer");
 });
+
+test("DSO's caveat: given on a sheet of open items only, not when any invoice is paid or there is no DSO", () => {
+  const head = ["Customer", "Invoice No", "Invoice Date", "Due Date", "Amount", "Paid"];
+  const score = (rows: unknown[][]) =>
+    scoreTable(readTable([head, ...rows], { policy: DEFAULT_POLICY }), undefined, DEFAULT_POLICY, AS_OF)
+      .portfolio;
+  const open = [
+    ["Acme", "X1", AS_OF - 40, AS_OF - 10, 1000, 0],
+    ["Bolt", "X2", AS_OF - 20, AS_OF + 10, 500, 0],
+  ];
+  // Exposure 1,500 over sales of 1,500 in the last 90 days: DSO 90, with the caveat.
+  const onlyOpen = score(open);
+  expect(onlyOpen.dso).toBe(90);
+  expect(onlyOpen.dsoNote?.en).toMatch(/no paid invoices \(open items only\)/);
+  expect(onlyOpen.dsoNote?.zh).toMatch(/没有已付发票/);
+  // One paid invoice: sales 2,300, DSO 1,500 / 2,300 × 90, no caveat.
+  const withPaid = score([...open, ["Acme", "X3", AS_OF - 60, AS_OF - 30, 800, 800]]);
+  expect(withPaid.dso).toBeCloseTo((1500 / 2300) * 90, 9);
+  expect(withPaid.dsoNote).toBeNull();
+  // No invoice dates: no DSO, so nothing to caution about.
+  const noDates = scoreTable(
+    readTable(
+      [
+        ["Customer", "Due Date", "Amount"],
+        ["Acme", AS_OF - 10, 1000],
+      ],
+      { policy: DEFAULT_POLICY },
+    ),
+    undefined,
+    DEFAULT_POLICY,
+    AS_OF,
+  ).portfolio;
+  expect(noDates.dso).toBeNull();
+  expect(noDates.dsoNote).toBeNull();
+});
