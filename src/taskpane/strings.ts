@@ -230,6 +230,10 @@ const EN = {
   feeRegimeEU: "EU (Directive 2011/7/EU)",
   savePolicy: "Save policy",
   resetPolicy: "Reset to defaults",
+  copyPolicy: "Copy as JSON",
+  policyCopied:
+    "Policy copied as JSON. Save it as a .json file to score files with the same policy: credit-risk score <file> --policy <file.json>.",
+  policyCopyFailed: "The clipboard is not available here.",
   policySaved: "Policy saved in the workbook.",
   policyReset: "Defaults restored; save to keep them.",
   policyHasErrors: "Fix the highlighted fields to save.",
@@ -459,6 +463,10 @@ const ZH: PaneStrings = {
   feeRegimeEU: "欧盟（2011/7/EU 指令）",
   savePolicy: "保存政策",
   resetPolicy: "恢复默认值",
+  copyPolicy: "复制为 JSON",
+  policyCopied:
+    "已将政策复制为 JSON。将其保存为 .json 文件，即可用同一政策为文件评分：credit-risk score <文件> --policy <文件.json>。",
+  policyCopyFailed: "此处无法使用剪贴板。",
   policySaved: "政策已保存到工作簿。",
   policyReset: "已恢复默认值；请保存以保留。",
   policyHasErrors: "请更正标出的字段后再保存。",

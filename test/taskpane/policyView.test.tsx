@@ -2,6 +2,7 @@
 import "./setup";
 import { act, fireEvent, screen } from "@testing-library/react";
 import { DEFAULT_POLICY, mergePolicy, type Policy } from "../../src/engine/policy";
+import { readPolicyFile } from "../../src/cli/options";
 import { PolicyView } from "../../src/taskpane/views/PolicyView";
 import { draftFromPolicy, policyFromDraft } from "../../src/taskpane/policyForm";
 import { paneStrings } from "../../src/taskpane/strings";
@@ -71,6 +72,26 @@ describe("Policy view", () => {
     expect(screen.getByText(en.policyReset)).toBeTruthy();
     await act(async () => fireEvent.click(saveButton()));
     expect(saved[1]).toEqual(mergePolicy());
+  });
+
+  test("Copy as JSON gives the typed policy, which the command line's --policy reads back unchanged", async () => {
+    const writes: string[] = [];
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: { writeText: async (t: string) => void writes.push(t) },
+    });
+    const base = mergePolicy({ dateOrder: "DMY", baseCurrency: "GBP", rates: { USD: 0.79 } });
+    renderInPane(<PolicyView policy={base} onSave={async () => undefined} />);
+    fireEvent.change(screen.getByLabelText(en.insurerDaysLabel), { target: { value: "45" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: en.copyPolicy })));
+    expect(await screen.findByText(en.policyCopied)).toBeTruthy();
+    const expected = { ...base, breaches: { ...base.breaches, insurerMaxExtensionDays: 45 } };
+    expect(JSON.parse(writes[0]!)).toEqual(expected);
+    const read = readPolicyFile(writes[0]!, "policy.json");
+    expect(read).toEqual({ ok: true, policy: expected });
+    // A draft with errors cannot be copied.
+    fireEvent.change(screen.getByLabelText(en.edgesLabel), { target: { value: "30,20" } });
+    expect((screen.getByRole("button", { name: en.copyPolicy }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   test("not-a-number and weight errors are shown per field", () => {

@@ -30,6 +30,7 @@ import {
   type Policy,
 } from "../../engine/policy";
 import type { Msg } from "../../engine/sheet/types";
+import { copyText } from "../clipboard";
 import { usePane } from "../context";
 import { splitList } from "../format";
 import { draftFromPolicy, policyFromDraft, WEIGHT_KEYS, type PolicyDraft } from "../policyForm";
@@ -108,6 +109,14 @@ export function PolicyView({ policy, onSave, notes = [] }: PolicyViewProps) {
     } finally {
       setSaving(false);
     }
+  };
+  /** The policy as the command line's --policy file takes it (the same JSON the workbook stores). */
+  const copyJson = async () => {
+    if (!parsed) return;
+    const copied = await copyText(`${JSON.stringify(parsed, null, 2)}\n`);
+    setNotice(
+      copied ? { intent: "success", text: s.policyCopied } : { intent: "error", text: s.policyCopyFailed },
+    );
   };
   const reset = () => {
     setDraft(draftFromPolicy(mergePolicy(DEFAULT_POLICY)));
@@ -399,6 +408,9 @@ export function PolicyView({ policy, onSave, notes = [] }: PolicyViewProps) {
           {s.savePolicy}
         </Button>
         <Button onClick={reset}>{s.resetPolicy}</Button>
+        <Button disabled={!parsed} onClick={() => void copyJson()}>
+          {s.copyPolicy}
+        </Button>
       </div>
       {notice ? (
         <MessageBar intent={notice.intent}>
