@@ -64,7 +64,8 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?$/;
 const CURRENCY_FORMAT: Record<string, string> = { $: "$", "¥": "¥", "￥": "¥", "€": "€", "£": "£" };
 
 /** 00–29 → 2000–2029, 30–99 → 1930–1999; four digits as written. */
-function fullYear(text: string): number {
+/** A year as typed: two digits 00–29 are 2000–2029, 30–99 are 1930–1999 (see the module comment). */
+export function fullYear(text: string): number {
   const y = Number(text);
   return text.length <= 2 ? (y < 30 ? 2000 + y : 1900 + y) : y;
 }

@@ -10,7 +10,9 @@
  *   the first lines into the same number of fields most consistently (comma on a tie).
  * - RFC 4180 quoting: fields in double quotes may hold the delimiter, line breaks and doubled quotes ("").
  */
+import { serialFromYmd } from "../../engine/serial";
 import { MAX_COLS, MAX_ROWS } from "../address";
+import { fullYear } from "../entry";
 import { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbook";
 import { NOTES, REFUSALS, type Msg } from "./messages";
@@ -178,13 +180,13 @@ export function readCsv(
       else if (dates === "text") sheet.writeInput(r, c, `'${f}`);
       else {
         const [month, day] = dates === "MDY" ? [m[1], m[3]] : [m[3], m[1]];
-        const year = m[4]!.length === 2 ? (Number(m[4]) < 30 ? `20${m[4]}` : `19${m[4]}`) : m[4]!;
+        const serial = serialFromYmd(fullYear(m[4]!), Number(month), Number(day));
         // An impossible date (13/13/2026) stays the text it was; the reader reports it.
-        const iso = `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
-        sheet.writeInput(r, c, iso);
-        if (typeof sheet.getValue(r, c) === "number")
+        if (serial === null) sheet.writeInput(r, c, `'${f}`);
+        else {
+          sheet.writeInput(r, c, serial);
           sheet.setNumberFormat(r, c, dates === "MDY" ? "m/d/yyyy" : "dd/mm/yyyy");
-        else sheet.writeInput(r, c, `'${f}`);
+        }
       }
     }
   });
