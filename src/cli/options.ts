@@ -5,20 +5,16 @@
  */
 import {
   DEFAULT_POLICY,
+  isPlainObject,
   mergePolicy,
   normalizeCurrency,
   validatePolicy,
   type Policy,
 } from "../engine/policy";
-import { detectMapping } from "../engine/sheet/headers";
 import { columnLetter, headerKey } from "../engine/sheet/normalize";
 import type { ColumnMapping, Msg } from "../engine/sheet/types";
 import type { MappingOverride } from "./args";
 import { columnIndex } from "../excel/writePlan";
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** A value as it compares after merging (currency codes are normalised by the policy). */
 function canonical(path: string, v: unknown): string {
@@ -90,17 +86,18 @@ export function readPolicyFile(
 }
 
 /**
- * The detected mapping with --mapping's columns put in: a column letter as on the sheet (`C`) or a header text of
+ * `detected` (the header row's detected mapping) with --mapping's columns put in: a column letter as on the sheet (`C`) or a header text of
  * the header row (compared as headers are: case, spaces and punctuation aside). `columnOffset`: the sheet column of
  * the block's first column. A column detected for another role that --mapping gives to this one leaves that role
  * (unless --mapping places it too). The caller then checks the mapping as the pane does (validateMapping).
  */
 export function applyMapping(
+  detected: ColumnMapping,
   headerRow: readonly unknown[],
   columnOffset: number,
   overrides: readonly MappingOverride[],
 ): { ok: true; mapping: ColumnMapping } | { ok: false; problems: Msg[] } {
-  const mapping: ColumnMapping = { ...detectMapping(headerRow).mapping };
+  const mapping: ColumnMapping = { ...detected };
   const problems: Msg[] = [];
   const headers = headerRow.map((h) => String(h ?? "").trim());
   for (const { role, column } of overrides) {

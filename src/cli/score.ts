@@ -169,7 +169,7 @@ async function score(args: ScoreArgs, io: CliIo): Promise<number> {
   const detected = detectMapping(headerRow);
   let mapping = detected.mapping;
   if (args.mapping) {
-    const chosen = applyMapping(headerRow, src.columnIndex, args.mapping);
+    const chosen = applyMapping(detected.mapping, headerRow, src.columnIndex, args.mapping);
     if (!chosen.ok) {
       endProgress();
       return fail(EXIT.usage, {
