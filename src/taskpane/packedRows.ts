@@ -98,7 +98,7 @@ export function packCells(
   return { rowCount, width, kinds, numbers, strings, others };
 }
 
-/** A string cell as {@link packColumns} stores it: the text to store and the UTF-8 size of its JSON. */
+/** A string cell as {@link columnPacker} stores it: the text to store and the UTF-8 size of its JSON. */
 export interface PackedText {
   readonly text: string;
   readonly bytes: number;
@@ -152,7 +152,7 @@ export function columnPacker(text: (s: string) => PackedText): (
           if (Number.isFinite(v)) {
             kinds[i] = NUMBER;
             numbers[i] = v;
-            rowBytes[r] += Number.isInteger(v) && v >= 0 && v < 1e9 ? decimalDigits(v) : String(v).length;
+            rowBytes[r] += String(v).length; // a finite number's JSON is its String()
             continue;
           }
           rowBytes[r] += 2; // ""
@@ -172,27 +172,6 @@ export function columnPacker(text: (s: string) => PackedText): (
     }
     return { packed: { rowCount: count, width, kinds, numbers, strings, others: [] }, rowBytes };
   };
-}
-
-/** Decimal digits of an integer 0 ≤ v < 1e9. */
-function decimalDigits(v: number): number {
-  return v < 1e4
-    ? v < 10
-      ? 1
-      : v < 100
-        ? 2
-        : v < 1e3
-          ? 3
-          : 4
-    : v < 1e6
-      ? v < 1e5
-        ? 5
-        : 6
-      : v < 1e7
-        ? 7
-        : v < 1e8
-          ? 8
-          : 9;
 }
 
 /** The buffers to list in postMessage's transfer argument. */
