@@ -72,10 +72,8 @@ const OTHER_OPTIONS = {
 
 /** The `failed` message for a thrown value: both languages when the reason is ours. */
 function failed(e: unknown): FromWorker {
-  const reason = engineReason(e);
-  return e instanceof EngineError
-    ? { type: "failed", message: reason.en, zh: reason.zh }
-    : { type: "failed", message: reason.en };
+  if (e instanceof EngineError) return { type: "failed", message: e.reason.en, zh: e.reason.zh };
+  return { type: "failed", message: engineReason(e).en };
 }
 
 export function createScoreWorkerHandler(post: Post): (message: ToWorker) => void {

@@ -31,9 +31,11 @@ import { Worksheet } from "./worksheet";
  * "Total number of characters that a cell can contain: 32,767 characters" and "Length of formula contents: 8,192
  * characters". Excel refuses a longer value (a workbook file holding one is reported as damaged); the error code of
  * such a write is not documented, so the simulator refuses the whole request with InvalidArgument, naming the cell.
+ * Kept apart from the add-in's own MAX_CELL_TEXT (src/excel/writePlan.ts) on purpose: the simulator models the host
+ * and must not take its limits from the code it tests.
  */
-export const MAX_CELL_TEXT = 32_767;
-export const MAX_FORMULA_TEXT = 8_192;
+const MAX_CELL_TEXT = 32_767;
+const MAX_FORMULA_TEXT = 8_192;
 
 function checkLengths(m: unknown[][], t: RangeTarget): void {
   for (let i = 0; i < m.length; i++) {
