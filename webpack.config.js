@@ -48,9 +48,9 @@ function contentSecurityPolicy(extraScript = [], { workers = false } = {}) {
 
 /**
  * Emits static files into the output: every file under `from` (to `to/<same relative path>`) and single
- * files with an optional text transform. (Our own few lines instead of copy-webpack-plugin, whose
- * option validation needs ajv 8 while the lock file hoists ajv 6.)
- * @param {{ dirs: {from: string, to: string}[], files: {from: string, to: string, transform?: (text: string) => string}[] }} spec
+ * files with an optional text transform, and `generated` files given by their content. (Our own few lines instead of
+ * copy-webpack-plugin, whose option validation needs ajv 8 while the lock file hoists ajv 6.)
+ * @param {{ dirs: {from: string, to: string}[], files: {from: string, to: string, transform?: (text: string) => string}[], generated?: {to: string, content: string}[] }} spec
  */
 class StaticFilesPlugin {
   constructor(spec) {
@@ -80,6 +80,8 @@ class StaticFilesPlugin {
             const content = transform ? transform(fs.readFileSync(from, "utf8")) : fs.readFileSync(from);
             compilation.emitAsset(to, new sources.RawSource(content));
           }
+          for (const { to, content } of this.spec.generated ?? [])
+            compilation.emitAsset(to, new sources.RawSource(content));
         },
       );
     });
@@ -151,6 +153,8 @@ module.exports = (env = {}, argv = {}) => {
           transform: (text) => rewriteManifest(text, baseUrl),
         },
       ],
+      // Which build dist/ holds: the e2e run and the benches rebuild a development build (npm start's) before use.
+      generated: [{ to: "build.json", content: `${JSON.stringify({ mode })}\n` }],
     }),
   ];
   if (hasPlayground) {

@@ -5,7 +5,7 @@
  * are listed but not counted.
  *
  * Which build: dist/ when it holds a production build; when dist/taskpane.html is missing or dist/ holds a
- * development build (webpack's dev bootstrap comments), a fresh production build is made into a temporary
+ * development build (dist/build.json, written by webpack.config.js), a fresh production build is made into a temporary
  * directory (`webpack --mode production --env outDir=<tmp>`), leaving dist/ untouched.
  *
  * Run: `npx tsx scripts/bench-load.ts` — prints {taskpaneInitialJsGzipBytes, limitBytes: 409600, met, …}.
@@ -16,6 +16,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const e2e = require("../test/e2e/run.js") as { isProductionBuild(dir: string): boolean };
 
 const ROOT = resolve(__dirname, "..");
 export const LIMIT_BYTES = 409_600;
@@ -40,16 +43,6 @@ export function scriptSources(html: string): string[] {
 }
 
 const isExternal = (src: string) => /^(?:[a-z]+:)?\/\//i.test(src);
-
-/** True when the built taskpane.js looks like a webpack development build. */
-function isDevelopmentBuild(dir: string, sources: string[]): boolean {
-  return sources
-    .filter((s) => !isExternal(s))
-    .some((s) => {
-      const file = join(dir, s.split(/[?#]/)[0]!);
-      return existsSync(file) && readFileSync(file, "utf8").slice(0, 200).includes("webpackBootstrap");
-    });
-}
 
 function buildProduction(outDir: string): void {
   const webpack = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
@@ -85,7 +78,7 @@ export function measureDir(dir: string): Omit<LoadBenchResult, "build"> {
 export function runLoadBench(): LoadBenchResult {
   const dist = join(ROOT, "dist");
   const distHtml = join(dist, "taskpane.html");
-  if (existsSync(distHtml) && !isDevelopmentBuild(dist, scriptSources(readFileSync(distHtml, "utf8")))) {
+  if (existsSync(distHtml) && e2e.isProductionBuild(dist)) {
     return { ...measureDir(dist), build: "dist" };
   }
   const out = mkdtempSync(join(tmpdir(), "crt-bench-load-"));

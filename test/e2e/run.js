@@ -57,10 +57,21 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** True when dist/playground.html is missing or older than the sources or the build config. */
+/** True when `dir` holds a production build (its build.json, written by webpack.config.js, says so). */
+function isProductionBuild(dir) {
+  const info = path.join(dir, "build.json");
+  return fs.existsSync(info) && JSON.parse(fs.readFileSync(info, "utf8")).mode === "production";
+}
+
+/**
+ * True when dist/playground.html is missing or older than the sources or the build config, or dist/ holds another
+ * build than production (dist/build.json, written by webpack.config.js).
+ */
 function isStale() {
   const page = path.join(DIST, "playground.html");
   if (!fs.existsSync(page)) return true;
+  // `npm start` leaves a development build in dist/: never test or measure that one.
+  if (!isProductionBuild(DIST)) return true;
   const built = Math.min(
     fs.statSync(page).mtimeMs,
     fs.existsSync(path.join(DIST, "playground.js"))
@@ -306,6 +317,7 @@ if (require.main === module) {
 module.exports = {
   isLocal,
   isStale,
+  isProductionBuild,
   build,
   startServer,
   launchChromium,
